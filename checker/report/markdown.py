@@ -1,0 +1,120 @@
+"""report.md: a report a person reads at a glance, then claim by claim."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from checker.models import Evidence, Result, SourceCheck, Verdict
+from checker.report import Run, summary_line
+
+_MARK = {
+    Verdict.SUPPORTED: "✅",
+    Verdict.PARTIALLY_SUPPORTED: "🟡",
+    Verdict.CONTRADICTED: "❌",
+    Verdict.NOT_FOUND: "🔍",
+    Verdict.SOURCE_UNAVAILABLE: "⛔",
+    Verdict.NEEDS_REVIEW: "👀",
+}
+_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+
+
+def escape(text: str) -> str:
+    """Third-party text made inert in Markdown: no HTML, no links, no table breaks."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def render(run: Run) -> str:
+    lines = [
+        "# Verification report",
+        "",
+        f"**{summary_line(run)}**",
+        "",
+        f"Claims: `{escape(run.claims_file)}` · recordings: mode `{run.record_mode}` · "
+        f"checker {run.checker_version} · {run.generated_at}",
+        "",
+    ]
+    lines += _problems(run)
+    lines += ["## Claims", "", "| id | verdict | score | reason |", "|---|---|---|---|"]
+    for result in run.results:
+        lines.append(f"| [{escape(result.claim.id)}](#{_anchor(result.claim.id)}) | "
+                     f"{_MARK[result.verdict]} {result.verdict.value} | {result.score:.2f} | "
+                     f"{escape(_short(result.reason))} |")
+    lines.append("")
+    for result in run.results:
+        lines += _claim_section(result, run.report_dir)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _problems(run: Run) -> list[str]:
+    if not run.problems:
+        return []
+    lines = ["## Problems in the claims file", ""]
+    for p in run.problems:
+        where = f"row {p.row}" + (f", column `{escape(p.column)}`" if p.column else "")
+        lines.append(f"- **{p.severity}** {where}: {escape(p.message)}")
+    return lines + [""]
+
+
+def _claim_section(result: Result, report_dir: str) -> list[str]:
+    claim = result.claim
+    lines = [
+        f'<a id="{_anchor(claim.id)}"></a>',
+        f"### {escape(claim.id)}: {_MARK[result.verdict]} {result.verdict.value} ({result.score:.2f})",
+        "",
+        f"> {escape(claim.claim)}",
+        "",
+        f"- **Kind:** {claim.kind.value}" + (f" · **expected:** {escape(claim.expected)}" if claim.expected else "")
+        + (f" · **subject:** {escape(claim.subject)}" if claim.subject else "")
+        + (f" · **speaker:** {escape(claim.speaker)}" if claim.speaker else ""),
+        f"- **Reason:** {escape(result.reason)}",
+    ]
+    for evidence in result.evidence[:3]:
+        lines += _evidence(evidence)
+    if result.sources:
+        lines.append("- **Sources:**")
+        lines += [_source(check, report_dir) for check in result.sources]
+    return lines + [""]
+
+
+def _evidence(evidence: Evidence) -> list[str]:
+    where = f"{escape(evidence.locator)}, " if evidence.locator else ""
+    lines = [
+        f"- **Evidence** ({where}characters {evidence.start}–{evidence.end} of <{_url(evidence.url)}>):",
+        f"  > {escape(evidence.text)}",
+    ]
+    if evidence.note:
+        lines.append(f"  *{escape(evidence.note)}*")
+    return lines
+
+
+def _source(check: SourceCheck, report_dir: str) -> str:
+    status = "read" if check.status == "ok" else f"**{check.status}**"
+    line = f"  - <{_url(check.url)}>: {status}"
+    if check.detail:
+        line += f" ({escape(check.detail)})"
+    if check.finding is not None:
+        line += f"; {check.finding.verdict.value}"
+    if check.recording:
+        link = os.path.relpath(check.recording, report_dir).replace(os.sep, "/")
+        line += f"; [recorded copy]({_url(link)})"
+    provenance = check.provenance
+    if provenance.get("provenance") == "archived-copy":
+        origin = provenance.get("origin", "")
+        line += f"; archived copy imported {escape(provenance.get('imported-at', ''))}"
+        line += f" from {escape(origin)}" if origin else ""
+    return line
+
+
+def _url(url: str) -> str:
+    return url.replace("<", "%3C").replace(">", "%3E").replace(" ", "%20").replace(")", "%29")
+
+
+def _anchor(claim_id: str) -> str:
+    return "claim-" + re.sub(r"[^a-z0-9-]", "-", claim_id.lower())
+
+
+def _short(text: str, limit: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
