@@ -43,6 +43,7 @@ class FetchSettings:
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 5
     allow_private: bool = False
+    allowed_hosts: tuple[str, ...] = ()  # hosts exempt from the private-address guard
 
 
 class HttpClient:
@@ -57,7 +58,7 @@ class HttpClient:
         """GET `url`, following redirects by hand so that each hop is checked."""
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            refusal = guard_url(current, self.settings.allow_private)
+            refusal = guard_url(current, self.settings.allow_private, self.settings.allowed_hosts)
             if refusal:
                 return FetchFailure(url, FailureReason.REFUSED, refusal)
             outcome = self._get_once(current)
@@ -140,15 +141,15 @@ def is_challenge(body: bytes) -> bool:
     return any(marker in head for marker in _CHALLENGE_MARKERS)
 
 
-def guard_url(url: str, allow_private: bool = False) -> str:
-    """Why `url` must not be fetched ('' when it may)."""
+def guard_url(url: str, allow_private: bool = False, allowed_hosts: tuple[str, ...] = ()) -> str:
+    """Why `url` must not be fetched ('' when it may). `allowed_hosts` skip the private-address check."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         return f"scheme '{parts.scheme}' refused: only http and https"
     host = parts.hostname
     if not host:
         return "URL has no host"
-    if allow_private:
+    if allow_private or host in allowed_hosts:
         return ""
     try:
         addresses = {info[4][0] for info in socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)}
