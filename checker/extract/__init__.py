@@ -75,16 +75,15 @@ def extract_document(content: bytes, content_type: str, url: str = "") -> Docume
     Raises UnsupportedContent for content that is not text; nothing else.
     """
     kind = _resolve_type(content, media_type(content_type), url)
+    is_xml = kind in XML_TYPES or kind.endswith("+xml")
+    if not (kind in HTML_TYPES or is_xml or kind in TEXT_TYPES or kind.startswith("text/")):
+        raise UnsupportedContent(f"cannot read {kind or 'unknown'} content as text ({url or 'no URL'})")
     decoded = decode(content, content_type, kind)
-    if kind in TEXT_TYPES:
-        return text.extract(decoded, url, kind)
     if kind in HTML_TYPES:
         return _html(decoded, url, kind)
-    if kind in XML_TYPES or kind.endswith("+xml"):
+    if is_xml:
         return _xml(decoded, url, kind)
-    if kind.startswith("text/"):
-        return text.extract(decoded, url, kind)
-    raise UnsupportedContent(f"cannot read {kind or 'unknown'} content as text ({url or 'no URL'})")
+    return text.extract(decoded, url, kind)
 
 
 def extract_text(content: bytes, content_type: str, url: str = "") -> str:
@@ -141,7 +140,8 @@ def _resolve_type(content: bytes, kind: str, url: str) -> str:
     if _HTML_START.match(head):
         return "text/html"
     if _XML_START.match(head):
-        return "application/xml"
+        looks_like_html = _MARKUP.match(head.lstrip()) and not head.lstrip().startswith("<?xml")
+        return "text/html" if looks_like_html else "application/xml"
     path = urlparse(url).path.lower()
     for extension, by_extension in EXTENSIONS.items():
         if path.endswith(extension):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from html.entities import html5
 
 from lxml import etree
 
@@ -49,6 +50,7 @@ INLINE = frozenset(
         "quote", "term", "term-def", "short-title", "external-xref", "internal-xref", "italic", "bold",
         "fraction", "superscript", "subscript", "footnote-ref", "act-name", "enum-in-header",
         "header-in-text", "sponsor", "cosponsor", "committee-name", "nonsponsor", "proviso", "pagebreak",
+        "added-phrase",
     }
 )
 QUOTE_MARKS = (("\u201c", "\u201d"), ("\u2018", "\u2019"))
@@ -72,6 +74,8 @@ STAGES = {
 _URL_VERSION = re.compile(r"BILLS-\d+(?:hr|s|hjres|sjres|hconres|sconres|hres|sres)\d+([a-z]+)\b", re.I)
 _DC_TITLE_VERSION = re.compile(r"^\s*\d+\s+[A-Za-z. ]+?\s*\d+\s+([A-Za-z]{2,4})\s*:")
 _SPACE = re.compile(r"\s+")
+_NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+_XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 
 
 class XmlError(ValueError):
@@ -81,9 +85,11 @@ class XmlError(ValueError):
 def parse(text: str) -> etree._Element:
     """The root element of an XML text; forgiving of errors, never loading DTDs or the network.
 
+    Named entities that the bill DTD defines (&mdash;) are read as HTML defines
+    them, since the DTD itself is never loaded.
     Raises XmlError when not even the recovering parser finds a root element.
     """
-    data = text.removeprefix("\ufeff").encode("utf-8")
+    data = _number_named_entities(text.removeprefix("\ufeff")).encode("utf-8")
     for recover in (False, True):
         parser = etree.XMLParser(
             encoding="utf-8", resolve_entities=False, no_network=True, load_dtd=False, recover=recover
@@ -97,11 +103,22 @@ def parse(text: str) -> etree._Element:
     raise XmlError("not well-formed XML, even when recovering")
 
 
+def _number_named_entities(text: str) -> str:
+    def numbered_reference(found: re.Match[str]) -> str:
+        name = found.group(1)
+        chars = html5.get(name + ";")
+        if name in _XML_ENTITIES or chars is None:
+            return found.group()
+        return "".join(f"&#{ord(char)};" for char in chars)
+
+    return _NAMED_ENTITY.sub(numbered_reference, text)
+
+
 def local_name(element: etree._Element) -> str:
     """The tag without its namespace ('' for comments and processing instructions)."""
     if not isinstance(element.tag, str):
         return ""
-    return etree.QName(element).localname
+    return element.tag.rpartition("}")[2].rpartition(":")[2]  # "dc:title" when a recovered prefix is unbound
 
 
 def is_bill(root: etree._Element) -> bool:
@@ -111,7 +128,7 @@ def is_bill(root: etree._Element) -> bool:
 def extract(root: etree._Element, url: str = "", content_type: str = "application/xml") -> Document:
     """A Document of a bill (root <bill>, <resolution> or <amendment-doc>)."""
     blocks: list[list[str]] = []
-    struck = _bill_blocks(root, blocks)
+    _bill_blocks(root, blocks)
     text, passages = assemble((block, locator) for block, locator in blocks)
     provenance = {}
     version = bill_version(root, url)
@@ -119,7 +136,7 @@ def extract(root: etree._Element, url: str = "", content_type: str = "applicatio
         provenance["bill_version"] = version
     if root.get("bill-stage"):
         provenance["bill_stage"] = root.get("bill-stage", "")
-    if struck:
+    if any(_is_struck(element) for element in root.iter()):
         provenance["struck_text"] = "omitted"
     return Document(
         url=url, text=text, passages=passages, content_type=content_type, title=bill_title(root),
@@ -152,7 +169,7 @@ def _has_own_text(element: etree._Element) -> bool:
 def bill_title(root: etree._Element) -> str:
     """dc:title ("117 S4428 RS: Taiwan Policy Act of 2022"), else the official title."""
     for element in root.iter():
-        if local_name(element) == "title" and element.tag.startswith("{http://purl.org/dc/"):
+        if local_name(element) == "title" and element.tag.startswith(("{http://purl.org/dc/", "dc:")):
             title = _collapse("".join(element.itertext()))
             if title:
                 return title
@@ -195,9 +212,8 @@ class _Where:
         return "".join(self.subs) or self.label
 
 
-def _bill_blocks(root: etree._Element, out: list[list[str]]) -> bool:
-    """Append [text, locator] blocks for the whole bill; True if struck text was left out."""
-    struck = False
+def _bill_blocks(root: etree._Element, out: list[list[str]]) -> None:
+    """Append [text, locator] blocks for the whole bill."""
     for child in root:
         name = local_name(child)
         if not name or name in SKIPPED:
@@ -206,8 +222,7 @@ def _bill_blocks(root: etree._Element, out: list[list[str]]) -> bool:
             _form(child, out)
         else:
             label = "Preamble" if name == "preamble" else "Body"
-            struck |= _walk(child, _Where(label=label), out)
-    return struck
+            _walk(child, _Where(label=label), out)
 
 
 def _form(form: etree._Element, out: list[list[str]]) -> None:
@@ -219,32 +234,27 @@ def _form(form: etree._Element, out: list[list[str]]) -> None:
         out.append([_inline(child, 0), locator])
 
 
-def _walk(element: etree._Element, where: _Where, out: list[list[str]]) -> bool:
-    """Append the blocks of `element`; True if struck text was left out."""
+def _walk(element: etree._Element, where: _Where, out: list[list[str]]) -> None:
+    """Append the blocks of `element`."""
     name = local_name(element)
-    if not name or name in SKIPPED:
-        return False
-    if _is_struck(element):
-        return True
+    if not name or name in SKIPPED or _is_struck(element):
+        return
     if name in LEVELS or name in UNITS:
-        return _unit(element, where, out)
-    if name == "quoted-block":
-        return _quoted_block(element, where, out)
-    if name == "toc":
+        _unit(element, where, out)
+    elif name == "quoted-block":
+        _quoted_block(element, where, out)
+    elif name == "toc":
         for entry in element.iter():
             if local_name(entry) == "toc-entry":
                 _emit(out, _inline(entry, where.quoted), where)
-        return False
-    if _holds_structure(element):
-        struck = False
+    elif _holds_structure(element) or _is_container(element):
         for child in element:
-            struck |= _walk(child, where, out)
-        return struck
-    _emit(out, _inline(element, where.quoted), where)
-    return False
+            _walk(child, where, out)
+    else:
+        _emit(out, _inline(element, where.quoted), where)
 
 
-def _unit(element: etree._Element, where: _Where, out: list[list[str]]) -> bool:
+def _unit(element: etree._Element, where: _Where, out: list[list[str]]) -> None:
     """A section, subsection, ... or a division, title, ...: its lead text, then its parts."""
     name = local_name(element)
     enum = _collapse(_child_text(element, "enum"))
@@ -252,14 +262,11 @@ def _unit(element: etree._Element, where: _Where, out: list[list[str]]) -> bool:
     header = _inline(header_element, where.quoted) if header_element is not None else ""
     inner = where if where.quoted else _deeper(where, name, enum)
     pending = [_heading(name, enum, header)]
-    struck = False
     for child in element:
         child_name = local_name(child)
-        if not child_name or child_name in SKIPPED:
+        if not child_name or child_name in SKIPPED or _is_struck(child):
             continue
-        if _is_struck(child):
-            struck = True
-        elif child_name == "text":
+        if child_name == "text":
             pending.append(_inline(child, where.quoted))
         else:
             _emit(out, _join(pending), inner)
@@ -267,24 +274,21 @@ def _unit(element: etree._Element, where: _Where, out: list[list[str]]) -> bool:
             if child_name == "continuation-text":
                 _emit(out, _inline(child, where.quoted), inner)
             else:
-                struck |= _walk(child, inner, out)
+                _walk(child, inner, out)
     _emit(out, _join(pending), inner)
-    return struck
 
 
-def _quoted_block(element: etree._Element, where: _Where, out: list[list[str]]) -> bool:
+def _quoted_block(element: etree._Element, where: _Where, out: list[list[str]]) -> None:
     inner = replace(where, quoted=where.quoted + 1)
     first = len(out)
-    struck = False
     for child in element:
-        struck |= _walk(child, inner, out)
+        _walk(child, inner, out)
     if len(out) > first:
         closing = QUOTE_MARKS[where.quoted % 2][1]
         after = _child(element, "after-quoted-block")
         if after is None:
             after = _following_after_block(element)
         out[-1][0] += closing + (_inline(after, where.quoted) if after is not None else "")
-    return struck
 
 
 def _following_after_block(element: etree._Element) -> etree._Element | None:
@@ -385,8 +389,15 @@ def _holds_structure(element: etree._Element) -> bool:
     )
 
 
+def _is_container(element: etree._Element) -> bool:
+    """An element made only of other elements (<preamble> of <whereas>es): each child is read apart."""
+    if local_name(element) in INLINE or local_name(element) in ("text", "continuation-text", "toc-entry"):
+        return False
+    return len(element) > 0 and not _has_own_text(element)
+
+
 def _is_struck(element: etree._Element) -> bool:
-    return element.get("changed") == "deleted"
+    return element.get("changed") == "deleted" or local_name(element) == "deleted-phrase"
 
 
 def _child(element: etree._Element, name: str) -> etree._Element | None:

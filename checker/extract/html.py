@@ -11,8 +11,9 @@ add no space of their own: "<span>C</span>OMMISSION" reads "COMMISSION".
 from __future__ import annotations
 
 import re
+import warnings
 
-from bs4 import BeautifulSoup, CData, NavigableString, Tag
+from bs4 import BeautifulSoup, CData, MarkupResemblesLocatorWarning, NavigableString, Tag, XMLParsedAsHTMLWarning
 
 from checker.extract.text import assemble, numbered
 from checker.models import Document
@@ -33,7 +34,11 @@ _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")
 
 def extract(markup: str, url: str = "", content_type: str = "text/html") -> Document:
     """A Document of an HTML page's readable text."""
-    soup = BeautifulSoup(markup, "lxml")
+    with warnings.catch_warnings():
+        # XHTML is HTML here on purpose, and a short page may look like a file name: no advice wanted
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(markup, "lxml")
     title = page_title(soup)
     try:
         _drop_furniture(soup)

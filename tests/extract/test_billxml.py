@@ -185,3 +185,52 @@ def test_real_sample_served_as_html_but_plain_text_is_read_as_text():
     assert document.text[offset:].startswith("Sec. 209. (a) None of the funds made available in this Act may be used\nto")
     for passage in document.passages:
         assert document.text[passage.start:passage.end] == passage.text
+
+
+def test_named_entities_of_the_bill_dtd_are_read_without_loading_it():
+    xml = (
+        b'<?xml version="1.0"?><!DOCTYPE bill PUBLIC "-//US Congress//DTDs/bill.dtd//EN" "bill.dtd">'
+        b"<bill><legis-body><section><enum>1.</enum><text>A &mdash; B &amp; C &#x2014; D</text></section>"
+        b"</legis-body></bill>"
+    )
+
+    assert extract_document(xml, "application/xml").text == "SEC. 1. A \u2014 B & C \u2014 D"
+
+
+def test_resolution_preamble_whereas_clauses_are_passages_apart():
+    xml = (
+        b"<resolution><preamble><whereas><text>Whereas one;</text></whereas>"
+        b"<whereas><text>Whereas two: Now, therefore, be it</text></whereas></preamble>"
+        b"<resolution-body><section display-inline='yes-display-inline'><text>That the Senate supports"
+        b" <quote>partners</quote>.</text></section></resolution-body></resolution>"
+    )
+    document = extract_document(xml, "text/xml")
+
+    assert [(p.locator, p.text) for p in document.passages] == [
+        ("Preamble", "Whereas one;"),
+        ("Preamble", "Whereas two: Now, therefore, be it"),
+        ("Body", "That the Senate supports \u201cpartners\u201d."),
+    ]
+
+
+def test_struck_phrases_are_left_out_and_added_ones_kept():
+    xml = (
+        b"<bill><legis-body><section><enum>3.</enum><text>Not less than "
+        b"<deleted-phrase reported-display-style='strikethrough'>$100 </deleted-phrase>"
+        b"<added-phrase reported-display-style='italic'>$200 </added-phrase>million.</text></section>"
+        b"</legis-body></bill>"
+    )
+
+    document = extract_document(xml, "application/xml")
+
+    assert document.text == "SEC. 3. Not less than $200 million."
+    assert document.provenance["struck_text"] == "omitted"
+
+
+def test_unbound_dc_prefix_is_recovered():
+    xml = b"<bill><metadata><dublinCore><dc:title>117 S1 IS: A Title</dc:title></dublinCore></metadata></bill>"
+    document = extract_document(xml, "application/xml")
+
+    assert document.title == "117 S1 IS: A Title"
+    assert document.provenance["bill_version"] == "is"
+    assert document.text == ""

@@ -143,3 +143,18 @@ def test_garbage_bytes_do_not_raise(content_type):
 
 def test_decode_never_raises_and_replaces_what_cp1252_cannot_read():
     assert decode(b"ok \x81 \x9d") == "ok \ufffd \ufffd"
+
+
+def test_an_html_fragment_of_unknown_type_is_read_as_html():
+    document = extract_document(b"<p>One</p><script>two()</script><p>Three</p>", "application/octet-stream")
+
+    assert document.content_type == "text/html"
+    assert document.text == "One\n\nThree"
+
+
+def test_xhtml_read_as_html_gives_no_warnings(recwarn):
+    xml = b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Hi</p></body></html>'
+
+    assert extract_text(xml, "application/xhtml+xml") == "Hi"
+    assert extract_text(b"page.html", "text/html") == "page.html"
+    assert [str(w.message) for w in recwarn] == []
