@@ -1,0 +1,317 @@
+"""Matcher for kind `statement`: does a passage of the source say what the claim says?
+
+The document is split into sentences; every run of one to three consecutive
+sentences (a "window") is ranked by a BM25-style score of the claim's content
+terms, with a bonus for each name, number and date it holds. The best three
+windows that do not overlap are kept as evidence, and the verdict is read from
+the kept window that holds the largest weighted share of the claim's terms.
+
+A bag of words cannot see meaning, so this matcher never says CONTRADICTED and
+is stingy with SUPPORTED: every name, number and date of the claim and most of
+its other words must sit in one window, and a negation present on one side
+only keeps the verdict at PARTIALLY_SUPPORTED.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from checker.match.common import evidence_for
+from checker.match.terms import Term, TermKind, sentence_spans, terms
+from checker.models import Claim, Document, Evidence, Finding, Verdict
+from checker.normalize import words
+
+WEIGHTS: dict[TermKind, float] = {TermKind.NAME: 3.0, TermKind.NUMBER: 3.0, TermKind.DATE: 2.0, TermKind.WORD: 1.0}
+BONUS: dict[TermKind, float] = {TermKind.NAME: 1.0, TermKind.NUMBER: 1.5, TermKind.DATE: 1.0, TermKind.WORD: 0.0}
+KEPT = 3
+MAX_WINDOW = 3
+WORD_SHARE_FOR_SUPPORT = 0.8
+SHARE_FOR_PARTIAL = 0.5
+MIN_TERMS_FOR_SUPPORT = 3
+FUZZY_CUTOFF = 85.0
+FUZZY_MIN_LENGTH = 4
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without"})
+_GROUPS = ((TermKind.NAME, "names"), (TermKind.NUMBER, "numbers"), (TermKind.DATE, "dates"), (TermKind.WORD, "words"))
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    order: tuple[str, ...]  # the term keys in the order they occur
+    names: frozenset[str]  # the keys of the terms that are names here
+
+    @property
+    def keys(self) -> Counter[str]:
+        return Counter(self.order)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Sentences `first`..`last` (inclusive) of the document."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    order: tuple[str, ...]
+    keys: Counter[str]
+    rank_score: float
+
+
+def match(claim: Claim, document: Document) -> Finding:
+    """What `document` says about a statement claim: supported, partially, or not found."""
+    wanted = claim_terms(claim)
+    if not wanted:
+        return Finding(Verdict.NEEDS_REVIEW, 0.0, "the claim has no content words to look for")
+    sentences = _sentences(document)
+    if not sentences:
+        return Finding(Verdict.NOT_FOUND, 0.0, "the source has no text")
+    wanted = _names_by_document(wanted, set().union(*(sentence.names for sentence in sentences)))
+    vocabulary = set().union(*(sentence.keys for sentence in sentences))
+    subject_keys = {term.key for term in terms(claim.subject, names_at_start=True)}
+    resolved, fuzzy = _resolve_fuzzy(wanted, vocabulary, document.text)
+    subject = [new for old, new in zip(wanted, resolved) if old.key in subject_keys]
+    wanted = resolved
+    kept = _kept_windows(wanted, sentences)
+    if not kept:
+        return Finding(Verdict.NOT_FOUND, 0.0, f"no passage holds any term of the claim; {_unsupported(wanted, [])}")
+    best = kept[0]
+    evidence = tuple(_evidence(document, window, wanted, fuzzy) for window in kept)
+    return _verdict(claim, wanted, subject, best, kept, fuzzy, document, evidence)
+
+
+def claim_terms(claim: Claim) -> list[Term]:
+    """The distinct terms to look for: those of `claim.target`, then of `claim.subject`.
+
+    A key found in both keeps the heavier kind (the subject's "Modi" is a name
+    even where the claim's sentence starts with it).
+    """
+    chosen: dict[str, Term] = {}
+    for term in [*terms(claim.target), *terms(claim.subject, names_at_start=True)]:
+        if term.key not in chosen or WEIGHTS[term.kind] > WEIGHTS[chosen[term.key].kind]:
+            chosen[term.key] = term
+    return list(chosen.values())
+
+
+def _sentences(document: Document) -> list[Sentence]:
+    regions = [(passage.start, passage.end) for passage in document.passages] or [(0, len(document.text))]
+    spans = [span for start, end in regions for span in sentence_spans(document.text, start, end)]
+    sentences = []
+    for start, end in spans:
+        found = terms(document.text[start:end])
+        names = frozenset(term.key for term in found if term.kind is TermKind.NAME)
+        sentences.append(Sentence(start, end, tuple(term.key for term in found), names))
+    return sentences
+
+
+def _names_by_document(wanted: list[Term], names: set[str]) -> list[Term]:
+    """Make a capitalised claim word a name when the document writes it as one.
+
+    A claim's first word cannot be told from a name by its capital ("Russia
+    liberated ..."), but the document, where "Russia" stands mid-sentence, can.
+    """
+    return [
+        Term(term.surface, term.word, term.key, TermKind.NAME, term.start, term.end)
+        if term.kind is TermKind.WORD and term.surface[:1].isupper() and term.key in names
+        else term
+        for term in wanted
+    ]
+
+
+def _resolve_fuzzy(wanted: list[Term], vocabulary: set[str], text: str) -> tuple[list[Term], dict[str, str]]:
+    """Point a misspelt name ("izum") at the document's spelling ("izyum").
+
+    Returns the terms with their keys replaced, and a note per replaced key
+    ("'Izum' ~ 'Izyum'") giving the spelling the document uses.
+    """
+    candidates = [key for key in vocabulary if len(key) >= FUZZY_MIN_LENGTH and not key.isdigit()]
+    resolved: list[Term] = []
+    fuzzy: dict[str, str] = {}
+    for term in wanted:
+        if term.kind is TermKind.NAME and len(term.key) >= FUZZY_MIN_LENGTH and term.key not in vocabulary:
+            hit = process.extractOne(term.key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            if hit is not None:
+                fuzzy[hit[0]] = f"'{term.surface}' ~ '{_surface_in(text, hit[0])}'"
+                term = Term(term.surface, term.word, hit[0], term.kind, term.start, term.end)
+        resolved.append(term)
+    return resolved, fuzzy
+
+
+def _surface_in(text: str, key: str) -> str:
+    """How the document writes the term with `key` (its first occurrence)."""
+    for term in terms(text):
+        if term.key == key:
+            return term.surface
+    return key
+
+
+def _kept_windows(wanted: list[Term], sentences: list[Sentence]) -> list[Window]:
+    """The windows kept as evidence, no two sharing a sentence; the verdict reads the first.
+
+    The first is the window holding the largest weighted share of the claim's
+    terms (on a tie: fewer sentences, then rarer terms, then rank score), so a
+    claim spanning two sentences is judged on both; the others are the best
+    ranked of the rest.
+    """
+    keys = {term.key: term.kind for term in wanted}
+    count = len(sentences)
+    frequency = Counter(key for sentence in sentences for key in sentence.keys if key in keys)
+    idf = {key: math.log(1 + (count - frequency[key] + 0.5) / (frequency[key] + 0.5)) for key in keys}
+    average = max(1.0, sum(sum(s.keys.values()) for s in sentences) / count)
+    windows: list[Window] = []
+    for first in range(count):
+        bag: Counter[str] = Counter()
+        order: tuple[str, ...] = ()
+        for last in range(first, min(first + MAX_WINDOW, count)):
+            bag = bag + sentences[last].keys
+            order = order + sentences[last].order
+            score = _rank_score(bag, keys, idf, average)
+            if score > 0:
+                windows.append(Window(first, last, sentences[first].start, sentences[last].end, order, bag, score))
+    if not windows:
+        return []
+    best = max(
+        windows,
+        key=lambda w: (_share(wanted, w.keys), w.first - w.last, _rarity(wanted, w.keys, idf), w.rank_score),
+    )
+    windows.sort(key=lambda w: (-w.rank_score, w.last - w.first, w.first))
+    kept: list[Window] = [best]
+    for window in windows:
+        if all(window.last < other.first or window.first > other.last for other in kept):
+            kept.append(window)
+        if len(kept) == KEPT:
+            break
+    return kept
+
+
+def _rank_score(bag: Counter[str], keys: dict[str, TermKind], idf: dict[str, float], average: float) -> float:
+    length = sum(bag.values())
+    score = 0.0
+    for key, kind in keys.items():
+        frequency = bag[key]
+        if frequency:
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+            score += idf[key] * frequency * (BM25_K1 + 1) / (frequency + norm) + BONUS[kind]
+    return score
+
+
+def _rarity(wanted: list[Term], keys: Counter[str], idf: dict[str, float]) -> float:
+    """Sum of the idf of the claim terms found: breaks ties in favour of rarer words."""
+    return sum(idf[term.key] for term in wanted if keys[term.key])
+
+
+def _share(wanted: list[Term], keys: Counter[str]) -> float:
+    total = sum(WEIGHTS[term.kind] for term in wanted)
+    found = sum(WEIGHTS[term.kind] for term in wanted if keys[term.key])
+    return found / total
+
+
+def _verdict(
+    claim: Claim,
+    wanted: list[Term],
+    subject: list[Term],
+    best: Window,
+    kept: list[Window],
+    fuzzy: dict[str, str],
+    document: Document,
+    evidence: tuple[Evidence, ...],
+) -> Finding:
+    share = round(_share(wanted, best.keys), 3)
+    missing = [term for term in wanted if not best.keys[term.key]]
+    plain = [term for term in wanted if term.kind is TermKind.WORD]
+    word_share = sum(1 for term in plain if best.keys[term.key]) / len(plain) if plain else 1.0
+    key_terms_found = all(term.kind is TermKind.WORD for term in missing)
+    all_found = key_terms_found and word_share >= WORD_SHARE_FOR_SUPPORT
+    negation = _negation_difference(claim.target, document.text[best.start : best.end])
+    order = _order_difference(wanted, best) if all_found else ""
+    notes = [_unsupported(wanted, kept), _apart(missing, kept), _fuzzy_note(wanted, fuzzy), negation, order]
+    detail = "; ".join(note for note in notes if note)
+
+    if all_found and not (negation or order) and len(wanted) < MIN_TERMS_FOR_SUPPORT:
+        verdict, head = Verdict.NEEDS_REVIEW, "too few content terms in the claim to call"
+    elif all_found and not (negation or order):
+        verdict, head = Verdict.SUPPORTED, "all names, numbers and dates and most words found in one passage"
+    elif all_found or (share >= SHARE_FOR_PARTIAL and _subject_found(wanted, subject, best)):
+        verdict, head = Verdict.PARTIALLY_SUPPORTED, f"part of the claim found in one passage (score {share:.2f})"
+    else:
+        verdict, head = Verdict.NOT_FOUND, f"little of the claim found in the source (score {share:.2f})"
+    return Finding(verdict, share, _join(head, detail), evidence)
+
+
+def _subject_found(wanted: list[Term], subject: list[Term], best: Window) -> bool:
+    """The subject's terms all in the window, or (no subject given) at least half the claim's names."""
+    if subject:
+        return all(best.keys[term.key] for term in subject)
+    names = [term for term in wanted if term.kind is TermKind.NAME]
+    return not names or 2 * sum(1 for term in names if best.keys[term.key]) >= len(names)
+
+
+def _negation_difference(claim_text: str, passage: str) -> str:
+    claim_negated = _negated(claim_text)
+    if claim_negated == _negated(passage):
+        return ""
+    if claim_negated:
+        return "negation differs: the claim is negated, the passage is not"
+    return "negation differs: the passage holds a negation the claim lacks"
+
+
+def _order_difference(wanted: list[Term], window: Window) -> str:
+    """A note when most pairs of the claim's names stand the other way round in the window.
+
+    "Russia liberated Izyum" against "in Izyum ... Ukraine just recently
+    liberated from Russia": a pair is reversed when every occurrence of the
+    first name comes after every occurrence of the second.
+    """
+    names = [term for term in wanted if term.kind is TermKind.NAME and window.keys[term.key]]
+    positions = {term.key: [i for i, key in enumerate(window.order) if key == term.key] for term in names}
+    pairs = [(a.key, b.key) for index, a in enumerate(names) for b in names[index + 1 :]]
+    reversed_pairs = [(a, b) for a, b in pairs if min(positions[a]) > max(positions[b])]
+    if pairs and 2 * len(reversed_pairs) > len(pairs):
+        return "names stand in another order than in the claim"
+    return ""
+
+
+def _negated(text: str) -> bool:
+    return any(word in NEGATIONS or word.endswith("n't") for word in words(text))
+
+
+def _grouped(found: list[Term]) -> str:
+    groups = []
+    for kind, label in _GROUPS:
+        members = [term.surface for term in found if term.kind is kind]
+        if members:
+            groups.append(f"{label}: {', '.join(members)}")
+    return "; ".join(groups)
+
+
+def _unsupported(wanted: list[Term], kept: list[Window]) -> str:
+    absent = [term for term in wanted if not any(window.keys[term.key] for window in kept)]
+    return f"unsupported: {_grouped(absent)}" if absent else ""
+
+
+def _apart(missing: list[Term], kept: list[Window]) -> str:
+    elsewhere = [term for term in missing if any(window.keys[term.key] for window in kept)]
+    return f"found only in another passage: {_grouped(elsewhere)}" if elsewhere else ""
+
+
+def _fuzzy_note(wanted: list[Term], fuzzy: dict[str, str]) -> str:
+    pairs = [fuzzy[term.key] for term in wanted if term.key in fuzzy]
+    return f"spelling differs: {', '.join(pairs)}" if pairs else ""
+
+
+def _join(head: str, detail: str) -> str:
+    return f"{head}; {detail}" if detail else head
+
+
+def _evidence(document: Document, window: Window, wanted: list[Term], fuzzy: dict[str, str]) -> Evidence:
+    found = [term for term in wanted if window.keys[term.key]]
+    note = f"matched {_grouped(found)}" if found else ""
+    fuzzy_here = _fuzzy_note(found, fuzzy)
+    return evidence_for(document, window.start, window.end, _join(note, fuzzy_here) if fuzzy_here else note)

@@ -1,0 +1,170 @@
+"""Attribution matching: the title a source gives a person, on real briefing text.
+
+MODI is public domain US government text: the White House press briefing of
+2022-09-20 by Karine Jean-Pierre and Jake Sullivan, lines 427-437, trailing
+spaces trimmed.
+https://bidenwhitehouse.archives.gov/briefing-room/press-briefings/2022/09/20/press-briefing-by-press-secretary-karine-jean-pierre-and-national-security-advisor-jake-sullivan-2/
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.match import attribution
+from checker.models import Claim, Document, Kind, Verdict
+
+MODI = """Q In Samarkand, on the sidelines of SCO Summit, India’s Prime Minister,
+Narendra Modi, bluntly told the Russian President Putin that this is not
+the time for war in Ukraine. In that context, what role do you see for
+India in bringing peace in the region and in the war in Ukraine?
+
+MR. SULLIVAN: I think what Prime Minister Modi said — a statement of
+principle on behalf of what he believes is right and just — was very
+much welcomed by the United States and for the Indian leadership, which
+has longstanding relationships in Moscow, from the very top all the way
+through the Russian government, to continue to reinforce that message
+that now is the time for war to end."""
+
+# Synthetic: sentences written for these tests, in the style of news copy.
+SYNTHETIC = (
+    "Alexander Gabuev, senior fellow at the Carnegie Endowment, said so. "
+    "Sen. Marco Rubio and Senate Minority Leader Mitch McConnell met Vice President Kamala Harris. "
+    "Putin, President Biden said, is wrong. "
+    "Lavrov, the Russian foreign minister, spoke. "
+    "Secretary Blinken went to Kyiv under President Biden."
+)
+
+URL = "https://bidenwhitehouse.archives.gov/briefing-room/press-briefings/2022/09/20/"
+
+
+def check(subject: str, expected: str, text: str = MODI):
+    claim = Claim(id="a", claim=f"{expected} {subject}", kind=Kind.ATTRIBUTION, subject=subject, expected=expected)
+    return attribution.match(claim, Document(url=URL, text=text))
+
+
+def test_modi_called_president_is_contradicted_by_prime_minister():
+    finding = check("Narendra Modi", "President")
+    assert finding.verdict is Verdict.CONTRADICTED
+    assert finding.score == 0.0
+    assert finding.reason == "the source calls Narendra Modi 'Prime Minister', not 'President'"
+    first, second = finding.evidence
+    assert first.text == (
+        "Q In Samarkand, on the sidelines of SCO Summit, India’s Prime Minister,\n"
+        "Narendra Modi, bluntly told the Russian President Putin that this is not\n"
+        "the time for war in Ukraine."
+    )
+    assert first.note == "title: 'Prime Minister'; qualifier: India’s"
+    assert MODI[second.start : second.end] == second.text
+    assert "Prime Minister Modi said" in second.text
+    assert second.note == "title: 'Prime Minister'"
+
+
+def test_modi_called_prime_minister_is_supported():
+    finding = check("Narendra Modi", "Prime Minister")
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.score == 1.0
+    assert finding.reason == "the source calls Narendra Modi 'Prime Minister'"
+    assert len(finding.evidence) == 2
+
+
+def test_a_nationality_in_the_claimed_title_is_not_part_of_it():
+    assert check("Narendra Modi", "Indian Prime Minister").verdict is Verdict.SUPPORTED
+
+
+def test_putin_is_supported_as_president_from_the_title_before_his_surname():
+    finding = check("Vladimir Putin", "President")
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.reason == "the source calls Vladimir Putin 'President'"
+    assert finding.evidence[0].note == "title: 'President'; qualifier: Russian"
+
+
+def test_a_person_the_source_does_not_mention_is_not_found():
+    finding = check("Xi Jinping", "President")
+    assert finding.verdict is Verdict.NOT_FOUND
+    assert finding.reason == "Xi Jinping is not mentioned in the source"
+    assert finding.evidence == ()
+
+
+def test_a_person_mentioned_without_a_title_is_not_found():
+    # "MR. SULLIVAN:" names the speaker, with no title next to the name.
+    finding = check("Jake Sullivan", "National Security Advisor")
+    assert finding.verdict is Verdict.NOT_FOUND
+    assert finding.reason == "Jake Sullivan is mentioned once, never with a title next to the name"
+    assert finding.evidence[0].note == "no title next to the name"
+
+
+def test_an_appositive_after_the_name_gives_the_title():
+    finding = check("Alexander Gabuev", "senior fellow", SYNTHETIC)
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.evidence[0].note == "title: 'senior fellow'"
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected", "verdict", "reason"),
+    [
+        ("Marco Rubio", "Senator", Verdict.SUPPORTED, "the source calls Marco Rubio 'Sen.'"),
+        ("Mitch McConnell", "Minority Leader", Verdict.SUPPORTED, "the source calls Mitch McConnell 'Senate Minority Leader'"),
+        (
+            "Mitch McConnell",
+            "Majority Leader",
+            Verdict.CONTRADICTED,
+            "the source calls Mitch McConnell 'Senate Minority Leader', not 'Majority Leader'",
+        ),
+        (
+            "Mitch McConnell",
+            "Leader",
+            Verdict.PARTIALLY_SUPPORTED,
+            "the source calls Mitch McConnell 'Senate Minority Leader', a fuller title than 'Leader'",
+        ),
+        ("Kamala Harris", "President", Verdict.CONTRADICTED, "the source calls Kamala Harris 'Vice President', not 'President'"),
+        ("Sergey Lavrov", "Foreign Minister", Verdict.SUPPORTED, "the source calls Sergey Lavrov 'foreign minister'"),
+        (
+            "Antony Blinken",
+            "Secretary of State",
+            Verdict.PARTIALLY_SUPPORTED,
+            "the source calls Antony Blinken only 'Secretary'; the claim's 'Secretary of State' says more",
+        ),
+        ("Joe Biden", "President", Verdict.SUPPORTED, "the source calls Joe Biden 'President'"),
+    ],
+)
+def test_titles_compared(subject, expected, verdict, reason):
+    finding = check(subject, expected, SYNTHETIC)
+    assert (finding.verdict, finding.reason) == (verdict, reason)
+
+
+def test_a_title_before_another_name_is_not_read_as_an_apposition():
+    # "Putin, President Biden said": "President" belongs to Biden.
+    finding = check("Vladimir Putin", "President", SYNTHETIC)
+    assert finding.verdict is Verdict.NOT_FOUND
+    assert finding.reason == "Vladimir Putin is mentioned once, never with a title next to the name"
+
+
+def test_under_before_a_title_is_not_part_of_it():
+    mentions = attribution.find_mentions("Joe Biden", SYNTHETIC)
+    assert [mention.title.surface for mention in mentions] == ["President", "President"]
+
+
+def test_a_lower_case_surname_is_no_mention():
+    assert attribution.find_mentions("Samantha Power", "the power of the office") == []
+
+
+def test_without_a_person_or_a_title_the_claim_needs_review():
+    assert check("", "President").verdict is Verdict.NEEDS_REVIEW
+    assert check("Narendra Modi", "").verdict is Verdict.NEEDS_REVIEW
+
+
+@pytest.mark.parametrize(
+    ("claimed", "found", "relation"),
+    [
+        ("president", "president", "same"),
+        ("minority leader", "senate minority leader", "same"),
+        ("president", "vice president", "different"),
+        ("vice president", "president", "different"),
+        ("secretary", "press secretary", "fuller"),
+        ("secretary of state", "secretary", "narrower"),
+        ("president", "prime minister", "different"),
+        ("spokesperson", "spokesman", "same"),
+    ],
+)
+def test_compare(claimed, found, relation):
+    assert attribution.compare(attribution.canonical_title(claimed), attribution.canonical_title(found)) == relation
