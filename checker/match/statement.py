@@ -9,7 +9,9 @@ the kept window that holds the largest weighted share of the claim's terms.
 A bag of words cannot see meaning, so this matcher never says CONTRADICTED and
 is stingy with SUPPORTED: every name, number and date of the claim and most of
 its other words must sit in one window, and a negation present on one side
-only keeps the verdict at PARTIALLY_SUPPORTED.
+only, or the claim's names standing mostly the other way round ("Russia
+liberated Izyum from Ukraine"), keeps the verdict at PARTIALLY_SUPPORTED.
+Roles a bag of words cannot see (who did what, when) stay a known limit.
 """
 
 from __future__ import annotations
