@@ -262,7 +262,7 @@ def _number_words(text: str) -> tuple[Decimal | None, int]:
     last: str | None = None  # "unit", "ten", "hundred", "scale"
     used = 0
     seen = False
-    for token in re.finditer(rf"[A-Za-z]+", text):
+    for token in re.finditer(r"[A-Za-z]+", text):
         word = token.group(0).lower()
         if word == "and":
             if last not in ("hundred", "scale"):

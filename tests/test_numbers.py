@@ -108,7 +108,7 @@ def test_word_numbers_stop_where_the_number_stops() -> None:
 
 
 def test_find_quantities_in_the_drawdown_memo() -> None:
-    found = [(text, MEMO[start:end]) for text, start, end in ((q.text, s, e) for q, s, e in find_quantities(MEMO))]
+    found = [(quantity.text, MEMO[start:end]) for quantity, start, end in find_quantities(MEMO)]
     assert found == [("621", "621"), ("1961", "1961"), ("506", "506"), ("1", "1"),
                      ("up to $600 million", "up to $600 million")]
     money = find_quantities(MEMO)[-1]

@@ -1,0 +1,319 @@
+"""Numbers (kinds amount, count, ordinal): is the claim's figure the source's figure for the same thing?
+
+The claim's number is read from `expected` (else the claim) as an interval (`checker.numbers`).
+A figure in the source counts only when it is *about the subject*: a subject word is near the figure
+when it stands in the same sentence (at most `SENTENCE_WINDOW` words away) or within `WINDOW` words in
+the same paragraph (a figure and its subject may straddle a full stop: "our 21st package of security
+assistance. This is a $600 million package"). The distinctive subject words (with a digit, "105mm";
+all-caps acronyms, "HIMARS") must all be near, and MORE than half of the others: with "at least half",
+one common word of a two-word subject ("package" of "drawdown package") would decide alone, and
+"his first day ... immigration reform package" would count as a drawdown ordinal. The figure must also
+be of the same type: money only against money, an ordinal only against an ordinal, a count against a
+plain number (a percentage is its own type). A fuzzy text score never decides a number.
+
+How a source figure S compares with the claim's C:
+
+- S lies within C (the source is at least as precise)             -> supported
+- S is "up to X" (or "at most X") and X is the claim's exact figure -> supported: drawdowns and
+  authorities are stated as ceilings ("a drawdown of up to $600 million"); the reason says so
+- S overlaps C without lying within it (the source is vaguer)      -> partially_supported
+- S states the claim's figure with an incompatible qualifier ("more than 440" for "440")
+                                                                   -> partially_supported
+- none of the above                                                -> contradicted
+
+When several figures are about the subject, the most compatible one wins, nearest first. A supported
+figure stays supported beside an incompatible one, since lists put several figures near one subject
+("18 HIMARS, 36,000 artillery rounds"); but when the incompatible figure is bound to the subject
+(at most `BOUND` words away) the score drops and the reason names it, so a person can look.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+from checker.match.common import evidence_for
+from checker.models import Claim, Document, Finding, Kind, Verdict
+from checker.normalize import fold_text
+from checker.numbers import INF, Quantity, find_quantities, format_interval, format_quantity, parse_quantity
+
+WINDOW = 12
+"""How many words either side of a figure its subject may stand, across sentences of one paragraph."""
+
+SENTENCE_WINDOW = 40
+"""How far, in words, the subject may stand from the figure when both are in the same sentence."""
+
+BOUND = 3
+"""A figure at most this many words from its subject is bound to it ("16 HIMARS launchers")."""
+
+EVIDENCE_LIMIT = 400
+"""At most this many characters of sentence either side of the figure are kept as evidence."""
+
+_STOP_WORDS = frozenset(
+    "a an the of to in on at by for from with and or as is are was were be been this that these those "
+    "its it their his her our your my s per via into over under about than".split()
+)
+_TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*\n")
+_ABBREVIATION = re.compile(
+    r"\b(?:(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|No|Sec|Adm|Capt|Maj|Jr|Sr|vs)$")
+"""A word whose full stop does not end a sentence: initials ("U.S.", "P.M.") and titles."""
+
+
+class _Fit(IntEnum):
+    """How one source figure fits the claim's, best last."""
+
+    INCOMPATIBLE = 0
+    SAME_FIGURE = 1  # the claim's figure, with a qualifier that excludes it
+    VAGUER = 2
+    CEILING = 3
+    WITHIN = 4
+
+
+@dataclass(frozen=True)
+class _Subject:
+    label: str
+    distinctive: frozenset[str]
+    other: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    quantity: Quantity
+    start: int
+    end: int
+    distance: int  # words between the figure and its nearest subject word
+    fit: _Fit
+
+
+def match(claim: Claim, document: Document) -> Finding:
+    """What `document` says about the number in `claim` (kinds amount, count, ordinal)."""
+    wanted = parse_quantity(claim.target)
+    if wanted is None:
+        return Finding(Verdict.NEEDS_REVIEW, 0.0, f"no number in expected {claim.target!r}")
+    subject = _subject(claim)
+    if not subject.distinctive and not subject.other:
+        return Finding(Verdict.NEEDS_REVIEW, 0.0,
+                       f"no subject to locate {wanted.text} by: fill the subject column")
+    mentions = _mentions(claim, wanted, subject, document.text)
+    if not mentions:
+        return Finding(Verdict.NOT_FOUND, 0.0, f"no figure for {subject.label} in this source")
+    best = max(mentions, key=lambda m: (m.fit, -m.distance))
+    return _finding(wanted, subject, best, mentions, document)
+
+
+def _finding(wanted: Quantity, subject: _Subject, best: _Mention,
+             mentions: list[_Mention], document: Document) -> Finding:
+    found = _about(best.quantity, subject.label)
+    start, end = _sentence_span(document.text, best.start, best.end)
+    evidence = (evidence_for(document, start, end, f"number found: {format_quantity(best.quantity)}"),)
+    if best.fit is _Fit.INCOMPATIBLE:
+        score = 0.8 if best.distance <= BOUND else 0.6
+        return Finding(Verdict.CONTRADICTED, score, f"source says {found} where the claim says {wanted.text}",
+                       evidence)
+    if best.fit is _Fit.WITHIN:
+        verdict = Verdict.SUPPORTED
+        exact = best.quantity.low == wanted.low and best.quantity.high == wanted.high
+        score = 1.0 if exact else 0.9
+        reason = f"source says {found}, as the claim says {wanted.text}"
+    elif best.fit is _Fit.CEILING:
+        verdict, score = Verdict.SUPPORTED, 0.9
+        reason = (f"source says {found}: a ceiling, the way drawdown authorities are stated, "
+                  f"and the ceiling is the claim's {wanted.text}")
+    elif best.fit is _Fit.VAGUER:
+        verdict, score = Verdict.PARTIALLY_SUPPORTED, 0.5
+        reason = (f"source is vaguer: it says {found}, {format_interval(best.quantity)}, "
+                  f"which allows but does not pin down the claim's {wanted.text}")
+    else:
+        verdict, score = Verdict.PARTIALLY_SUPPORTED, 0.5
+        reason = f"source says {found}: the claim's figure {wanted.text}, with a different qualifier"
+    conflicting = _conflicting(mentions, subject.label)
+    if conflicting:
+        reason = f"{reason}; but the source also gives {conflicting}"
+        score = round(score - 0.2, 2)
+    return Finding(verdict, score, reason, evidence)
+
+
+def _conflicting(mentions: list[_Mention], label: str) -> str:
+    """The incompatible figures bound to the subject, for the reason ('' if none)."""
+    texts: list[str] = []
+    for mention in mentions:
+        if mention.fit is _Fit.INCOMPATIBLE and mention.distance <= BOUND:
+            text = _about(mention.quantity, label)
+            if text not in texts:
+                texts.append(text)
+    return ", ".join(texts[:3])
+
+
+def _about(quantity: Quantity, label: str) -> str:
+    if quantity.unit == "USD":
+        return f"{quantity.text} for {label}"
+    return f"{quantity.text} {label}"
+
+
+def _subject(claim: Claim) -> _Subject:
+    """The subject's content words, split into the distinctive ones and the rest.
+
+    Without a subject, the claim's own words stand in, less its numbers.
+    """
+    text = claim.subject
+    if not text.strip():
+        text = claim.claim
+        for _, start, end in reversed(find_quantities(text)):
+            text = text[:start] + " " + text[end:]
+    distinctive: set[str] = set()
+    other: set[str] = set()
+    kept: list[str] = []
+    for raw in _TOKEN.findall(text):
+        key = _key(raw)
+        if not key or key in _STOP_WORDS:
+            continue
+        kept.append(raw)
+        if any(c.isdigit() for c in raw) or (len(raw) > 1 and raw.isupper()):
+            distinctive.add(key)
+        else:
+            other.add(key)
+    label = " ".join(claim.subject.split()) or " ".join(kept)
+    return _Subject(label, frozenset(distinctive), frozenset(other - distinctive))
+
+
+def _mentions(claim: Claim, wanted: Quantity, subject: _Subject, text: str) -> list[_Mention]:
+    """Every figure in `text` of the claim's type that is about the subject, with its fit."""
+    tokens = [(m.start(), m.end(), _key(m.group(0))) for m in _TOKEN.finditer(text)]
+    token_starts = [t[0] for t in tokens]
+    sentence_starts = _sentence_starts(text)
+    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    needed_other = len(subject.other) // 2 + 1 if subject.other else 0
+    mentions: list[_Mention] = []
+    for quantity, start, end in find_quantities(text):
+        if not _same_type(claim, wanted, quantity):
+            continue
+        first = bisect.bisect_left(token_starts, start)
+        last = bisect.bisect_left(token_starts, end)
+        sentence = _enclosing(sentence_starts, start, len(text))
+        paragraph = _enclosing(paragraph_starts, start, len(text))
+        distances: dict[str, int] = {}
+        for index in range(max(0, first - SENTENCE_WINDOW), min(len(tokens), last + SENTENCE_WINDOW)):
+            if first <= index < last:
+                continue
+            distance = first - index if index < first else index - last + 1
+            token_start = tokens[index][0]
+            in_sentence = sentence[0] <= token_start < sentence[1]
+            in_window = distance <= WINDOW and paragraph[0] <= token_start < paragraph[1]
+            if not (in_sentence or in_window):
+                continue
+            for key in _keys_at(tokens, index):
+                distances[key] = min(distance, distances.get(key, distance))
+        if not subject.distinctive <= distances.keys():
+            continue
+        present = [k for k in subject.other if k in distances]
+        if len(present) < needed_other:
+            continue
+        near = [distances[k] for k in subject.distinctive | set(present)]
+        mentions.append(_Mention(quantity, start, end, min(near), _fit(wanted, quantity)))
+    return mentions
+
+
+def _enclosing(starts: list[int], offset: int, length: int) -> tuple[int, int]:
+    """The [start, end) of the span, among those beginning at `starts`, that holds `offset`."""
+    index = bisect.bisect_right(starts, offset) - 1
+    return starts[index], starts[index + 1] if index + 1 < len(starts) else length
+
+
+def _keys_at(tokens: list[tuple[int, int, str]], index: int) -> tuple[str, ...]:
+    """The token's key, and its join with the next token when they touch or are spaced ("105 mm")."""
+    start, end, key = tokens[index]
+    if index + 1 < len(tokens) and tokens[index + 1][0] - end <= 1 and key.isdigit():
+        return key, key + tokens[index + 1][2]
+    return (key,)
+
+
+def _same_type(claim: Claim, wanted: Quantity, found: Quantity) -> bool:
+    """Money against money, ordinal against ordinal, a count against a plain number.
+
+    An amount claim written without a currency ("6.5bn") is taken as money.
+    """
+    want_ordinal = wanted.ordinal or claim.kind is Kind.ORDINAL
+    if found.ordinal != want_ordinal:
+        return False
+    if wanted.unit == found.unit:
+        return True
+    return wanted.unit == "" and claim.kind is Kind.AMOUNT and found.unit == "USD"
+
+
+def _fit(wanted: Quantity, found: Quantity) -> _Fit:
+    if _within(found, wanted):
+        return _Fit.WITHIN
+    if found.qualifier in ("up to", "at most") and wanted.exact and _same(found.value, wanted.value):
+        return _Fit.CEILING
+    if _overlap(found, wanted):
+        return _Fit.VAGUER
+    if _same(found.value, wanted.value):
+        return _Fit.SAME_FIGURE
+    return _Fit.INCOMPATIBLE
+
+
+def _within(inner: Quantity, outer: Quantity) -> bool:
+    """Whether every value `inner` allows, `outer` allows too."""
+    low_ok = inner.low > outer.low or (
+        _same(inner.low, outer.low) and (inner.low_open or not outer.low_open))
+    high_ok = inner.high < outer.high or (
+        _same(inner.high, outer.high) and (inner.high_open or not outer.high_open))
+    return low_ok and high_ok
+
+
+def _overlap(a: Quantity, b: Quantity) -> bool:
+    low, low_open = (a.low, a.low_open) if a.low > b.low else (b.low, b.low_open)
+    if _same(a.low, b.low):
+        low, low_open = a.low, a.low_open or b.low_open
+    high, high_open = (a.high, a.high_open) if a.high < b.high else (b.high, b.high_open)
+    if _same(a.high, b.high):
+        high, high_open = a.high, a.high_open or b.high_open
+    return low < high or (_same(low, high) and not low_open and not high_open)
+
+
+def _same(a: float, b: float) -> bool:
+    if a == b or INF in (abs(a), abs(b)):
+        return a == b
+    return abs(a - b) <= 1e-9 * max(abs(a), abs(b))
+
+
+def _key(word: str) -> str:
+    """A folded word with a possessive and a plural folded away: "rounds" -> "round"."""
+    word = fold_text(word)
+    for suffix in ("'s", "'"):
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Where each sentence begins. Hard-wrapped lines stay in one sentence; a blank line ends one."""
+    starts = [0]
+    for end in _SENTENCE_END.finditer(text):
+        if end.group(0)[0] == "." and _ABBREVIATION.search(text, max(0, end.start() - 12), end.start()):
+            continue
+        starts.append(end.end())
+    return starts
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding [start, end), trimmed, at most EVIDENCE_LIMIT characters either side."""
+    starts = _sentence_starts(text)
+    index = bisect.bisect_right(starts, start) - 1
+    left = max(starts[index], start - EVIDENCE_LIMIT)
+    right = min(starts[index + 1] if index + 1 < len(starts) else len(text), end + EVIDENCE_LIMIT)
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
