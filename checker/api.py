@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from checker.extract.text import paragraph_spans
 from checker.match import match
 from checker.models import Claim, Document, Kind, Passage, Result, SourceCheck
 from checker.verdict import decide
@@ -35,11 +36,6 @@ def check_text(
 
 
 def _paragraphs(text: str) -> tuple[Passage, ...]:
-    passages = []
-    start = 0
-    for number, block in enumerate(text.split("\n\n"), start=1):
-        end = start + len(block)
-        if block.strip():
-            passages.append(Passage(block, start, end, f"para {len(passages) + 1}"))
-        start = end + 2
-    return tuple(passages)
+    """Paragraph passages over `text` as given: offsets index the caller's own string."""
+    return tuple(Passage(text[start:end], start, end, f"para {number}")
+                 for number, (start, end) in enumerate(paragraph_spans(text), start=1))
