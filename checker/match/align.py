@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -165,7 +166,7 @@ def split_elisions(phrase: str) -> list[str]:
 def locate_fragments(phrase: str, text: str, *, folded: Folded | None = None,
                      floor: float = FUZZY_FLOOR) -> tuple[Located, ...]:
     """Each fragment of `phrase`, located in order: each is looked for after the previous one found."""
-    folded = folded or fold(text)
+    folded = fold(text) if folded is None else folded
     located = []
     start = 0
     for fragment in split_elisions(phrase):
@@ -182,7 +183,7 @@ def locate(phrase: str, text: str, start: int = 0, *, folded: Folded | None = No
 
     `folded` is `fold(text)`, passed to avoid folding a long text again for each phrase.
     """
-    folded = folded or fold(text)
+    folded = fold(text) if folded is None else folded
     bare = phrase.strip(_EDGE_PUNCTUATION)
     needle = fold(bare)
     if not needle.text:
@@ -302,7 +303,7 @@ def _align_words(phrase: list[str], window: list[str]) -> tuple[int, int, list[t
             row[j] = min(above[j - 1] + _substitution_cost(word, window[j - 1]),
                          above[j] + 1.0,
                          row[j - 1] + 1.0)
-    end = min(range(1, n + 1), key=lambda j: (cost[m][j], j))
+    end = min(range(1, n + 1), key=lambda j: (cost[m][j], -j))
     pairs: list[tuple[int | None, int | None]] = []
     i, j = m, end
     while i > 0:
@@ -327,7 +328,8 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) < 1e-9
 
 
-def _changes(pairs, phrase: list[_Token], window: list[_Token]):
+def _changes(pairs: list[tuple[int | None, int | None]], phrase: list[_Token],
+             window: list[_Token]) -> Iterator[Change]:
     """Group runs of unequal pairs into Changes."""
     claimed: list[_Token] = []
     source: list[_Token] = []

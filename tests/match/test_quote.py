@@ -209,6 +209,43 @@ def test_speaker_named_near_the_quote_in_prose_is_confirmed():
     assert finding.reason == "exact quote found; speaker Kirby named within 300 characters"
 
 
+# The same briefing, a little later: a reporter quotes Sergey Lavrov, then Kirby answers. Verbatim,
+# trailing spaces and non-breaking spaces kept.
+LAVROV_EXCERPT = (
+    "Q\u00a0\u00a0\u00a0 Thanks, John.\u00a0 I have a question about the President’s meeting\n"
+    "today with the families of Brittney Griner and Paul Whelan.\u00a0 After\n"
+    "Brittney Griner was sentenced a month and a half ago, Sergey Lavrov\n"
+    "said, quote, “The Kremlin is ready to discuss this topic.”\u00a0 That was a\n"
+    "month and a half ago.\u00a0 So where does that discussion stand?  \n"
+    "\u00a0  \n"
+    "MR. KIRBY:\u00a0 The discussions are ongoing.\u00a0 I think Karine said it really\n"
+    "well yesterday."
+)
+LAVROV = Document(url=BRIEFING.url, text=LAVROV_EXCERPT)
+
+
+def test_a_quote_reported_in_a_question_is_second_hand():
+    finding = check("The Kremlin is ready to discuss this topic.", speaker="Sergey Lavrov", document=LAVROV)
+    assert finding.verdict is Verdict.PARTIALLY_SUPPORTED
+    assert finding.reason == ("exact quote found; speaker not confirmed: a question from the press (Q) "
+                              "quotes Sergey Lavrov; second-hand in this source")
+
+
+def test_the_answer_after_a_question_is_the_officials():
+    finding = check("The discussions are ongoing.", speaker="John Kirby", document=LAVROV)
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.evidence[0].start == LAVROV_EXCERPT.index("The discussions")
+
+
+def test_words_said_twice_are_checked_where_the_speaker_says_them():
+    # SYNTHETIC two-turn exchange built from the briefing's words: the reporter repeats them first.
+    exchange = Document(url="text:", text="Q\u00a0\u00a0\u00a0 You said it’s horrifying?\n\n"
+                                          "MR. KIRBY:\u00a0 And it’s horrifying.")
+    finding = check("it's horrifying", speaker="Kirby", document=exchange)
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.evidence[0].start == exchange.text.rindex("it’s horrifying")
+
+
 # ------------------------------------------------------------------ the aligner itself
 
 
