@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _CHAR_FOLDS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
@@ -53,10 +54,12 @@ def fold_char(char: str) -> str:
     return char.lower()
 
 
+@lru_cache(maxsize=32)
 def fold(text: str) -> Folded:
     """Fold typography, case and white space; keep the offset map.
 
     Runs of white space become one space; leading and trailing space is dropped.
+    Cached: every claim citing a document folds the same text.
     """
     chars: list[str] = []
     offsets: list[int] = []
