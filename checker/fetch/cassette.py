@@ -77,7 +77,10 @@ def cassette_path(cassettes: Path, url: str) -> Path:
     """Where the recording of `url` lives: readable, and unique per URL."""
     parts = urlsplit(url)
     host = _safe(parts.hostname or "no-host")
-    tail = _safe(parts.path.strip("/").replace("/", "_") or "index")[-80:].strip("-_.") or "index"
+    segments = [segment for segment in parts.path.split("/") if segment]
+    tail = _safe("_".join(segments) or "index")
+    if len(tail) > 80:
+        tail = _safe(segments[-1])[:80]
     digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:10]
     return cassettes / host / f"{tail}-{digest}.yaml"
 
