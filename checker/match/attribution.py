@@ -184,15 +184,26 @@ def _extra_words(shorter: tuple[str, ...], longer: tuple[str, ...]) -> list[str]
 
 
 def find_mentions(person: str, text: str) -> list[Mention]:
-    """Every mention of `person` in `text` (full name, else surname), with the title next to it."""
+    """Every mention of `person` in `text` (full name, else surname), with the title next to it.
+
+    Where the person's name is written family name first (Xi Jinping), the first word alone
+    counts too, but only with a title before it ("President Xi"): a bare "Xi" is too weak.
+    """
     name = [word for word in words(person) if word]
     if not name:
         return []
     tokens = tokenize(text)
+    mentions = _mentions(tokens, text, [name, name[-1:]] if len(name) > 1 else [name])
+    if not mentions and len(name) > 1:
+        mentions = [m for m in _mentions(tokens, text, [name[:1]]) if m.title is not None]
+    return mentions
+
+
+def _mentions(tokens: list[Token], text: str, candidates: list[list[str]]) -> list[Mention]:
     mentions: list[Mention] = []
     index = 0
     while index < len(tokens):
-        length = _name_at(tokens, index, name)
+        length = _name_at(tokens, index, candidates)
         if length:
             end = index + length
             title = _title_before(tokens, text, index, end) or _title_after(tokens, text, end)
@@ -216,14 +227,13 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def _name_at(tokens: list[Token], index: int, name: list[str]) -> int:
-    """How many tokens at `index` spell the person's name: the full name, else the surname, else 0.
+def _name_at(tokens: list[Token], index: int, candidates: list[list[str]]) -> int:
+    """How many tokens at `index` spell one of the candidate names, tried in order; 0 if none.
 
     The name must be capitalised, so that "power" is no mention of Samantha Power.
     """
     if not tokens[index].capitalised:
         return 0
-    candidates = [name, name[-1:]] if len(name) > 1 else [name]
     for candidate in candidates:
         window = tokens[index : index + len(candidate)]
         if len(window) == len(candidate) and all(

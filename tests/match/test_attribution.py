@@ -168,3 +168,20 @@ def test_without_a_person_or_a_title_the_claim_needs_review():
 )
 def test_compare(claimed, found, relation):
     assert attribution.compare(attribution.canonical_title(claimed), attribution.canonical_title(found)) == relation
+
+
+# 2022-09-20 White House press briefing (bidenwhitehouse.archives.gov, public domain), lines 77-79.
+XI_AND_PUTIN = """Meanwhile, our competitors are facing increasingly strong headwinds, and
+neither President Xi nor President Putin are even showing up for this
+global gathering."""
+
+
+def test_a_family_name_written_first_is_found_after_a_title():
+    finding = check("Xi Jinping", "President", text=XI_AND_PUTIN)
+
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.evidence[0].text.startswith("Meanwhile, our competitors")
+
+
+def test_a_bare_family_name_without_a_title_is_not_a_mention():
+    assert check("Xi Jinping", "President", text="Xi said nothing.").verdict is Verdict.NOT_FOUND
