@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from checker.match.common import evidence_for
+from checker.match.terms import sentence_spans
 from checker.models import Claim, Document, Finding, Kind, Verdict
 from checker.normalize import fold_text
 from checker.numbers import INF, Quantity, find_quantities, format_interval, format_quantity, parse_quantity
@@ -57,10 +58,6 @@ _STOP_WORDS = frozenset(
 )
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n\s*\n")
-_ABBREVIATION = re.compile(
-    r"\b(?:(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|No|Sec|Adm|Capt|Maj|Jr|Sr|vs)$")
-"""A word whose full stop does not end a sentence: initials ("U.S.", "P.M.") and titles."""
 
 
 class _Fit(IntEnum):
@@ -297,13 +294,8 @@ def _key(word: str) -> str:
 
 
 def _sentence_starts(text: str) -> list[int]:
-    """Where each sentence begins. Hard-wrapped lines stay in one sentence; a blank line ends one."""
-    starts = [0]
-    for end in _SENTENCE_END.finditer(text):
-        if end.group(0)[0] == "." and _ABBREVIATION.search(text, max(0, end.start() - 12), end.start()):
-            continue
-        starts.append(end.end())
-    return starts
+    """Where each sentence begins (the shared splitter: hard-wrapped lines stay in one sentence)."""
+    return [0] + [start for start, _ in sentence_spans(text)[1:]]
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
