@@ -101,9 +101,11 @@ def _source(check: SourceCheck, report_dir: str) -> str:
         line += f"; [recorded copy]({_url(link)})"
     provenance = check.provenance
     if provenance.get("provenance") == "archived-copy":
-        origin = provenance.get("origin", "")
-        line += f"; archived copy imported {escape(provenance.get('imported-at', ''))}"
-        line += f" from {escape(origin)}" if origin else ""
+        line += "; archived copy"
+        if provenance.get("imported-at"):
+            line += f" imported {escape(provenance['imported-at'])}"
+        if provenance.get("origin"):
+            line += f" from {escape(provenance['origin'])}"
     return line
 
 
