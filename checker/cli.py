@@ -1,8 +1,8 @@
 """The command line. Library errors become one message that says the fix, and an exit code.
 
 Exit codes (a documented contract):
-  0  every claim checked, none at or past --fail-on
-  1  some claim's verdict is at or past --fail-on
+  0  every claim checked, none at or past --fail-on (fetch: the source was read)
+  1  some claim's verdict is at or past --fail-on (fetch: the source cannot be read)
   2  bad input or usage: an unreadable claims file, a row with an error, a bad option
   130 interrupted (reports and recordings of earlier runs are left as they were)
 """
@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from checker import __version__
 from checker.errors import CheckerError, InputError
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_UNREADABLE = 1  # `fetch`: the source cannot be read
+RECORD_MODES = ("none", "once", "new_episodes", "all")
 VERDICT_NAMES = ("supported", "partially_supported", "needs_review", "source_unavailable", "not_found",
                  "contradicted")
 
@@ -39,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("claims", metavar="CLAIMS.csv", help="the claims file")
     verify.add_argument("--cassettes", default="cassettes", metavar="DIR",
                         help="recorded sources (default: cassettes)")
-    verify.add_argument("--record", default="none", choices=("none", "once", "new_episodes", "all"),
+    verify.add_argument("--record", default="none", choices=RECORD_MODES,
                         help="none: replay only, no network (default); once/new_episodes: fetch and record "
                              "sources with no recording; all: re-fetch and re-record every source")
     verify.add_argument("--out", default="reports", metavar="DIR", help="where reports go (default: reports)")
@@ -51,6 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
                              f"{' < '.join(VERDICT_NAMES)} (default: never)")
     verify.add_argument("--allow-private", action="store_true",
                         help="allow fetching private and loopback addresses (off by default)")
+    verify.add_argument("--archive-fallback", action="store_true",
+                        help="when recording, fetch the Internet Archive snapshot nearest the claim's date "
+                             "for a source that is dead or blocked (off by default)")
     verify.add_argument("--quiet", action="store_true", help="print only the summary line")
 
     validate = commands.add_parser(
@@ -71,7 +76,32 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--content-type", metavar="TYPE", help="the copy's media type (default: from its name)")
     importer.add_argument("--origin", default="", metavar="TEXT", help="where the copy came from")
     importer.add_argument("--note", default="", metavar="TEXT", help="a note kept with the recording")
+
+    fetch = commands.add_parser(
+        "fetch", help="print the extracted text of one source",
+        description="Print the text checker extracts from URL (from its recording, by default), for a person to "
+                    "look at. Where it came from, or why it cannot be read, goes to stderr; exit 1 when it "
+                    "cannot be read.",
+    )
+    fetch.add_argument("url", metavar="URL", help="the source's URL, as claims.csv cites it")
+    fetch.add_argument("--cassettes", default="cassettes", metavar="DIR", help="recorded sources (default: cassettes)")
+    fetch.add_argument("--record", default="none", choices=RECORD_MODES,
+                       help="none: the recording only, no network (default); once/new_episodes: fetch and record "
+                            "it if it has no recording; all: re-fetch and re-record it")
+    fetch.add_argument("--as-of", type=_iso_date, metavar="DATE",
+                       help="the claim's date, YYYY-MM-DD: picks the archived snapshot with --archive-fallback")
+    fetch.add_argument("--archive-fallback", action="store_true",
+                       help="when recording, fetch the Internet Archive snapshot if the source is dead or blocked")
+    fetch.add_argument("--allow-private", action="store_true",
+                       help="allow fetching private and loopback addresses (off by default)")
     return parser
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date; use YYYY-MM-DD") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return int(exit.code or 0)
-    handlers = {"verify": run_verify, "validate": run_validate, "import": run_import}
+    handlers = {"verify": run_verify, "validate": run_validate, "import": run_import, "fetch": run_fetch}
     try:
         return handlers[args.command](args)
     except InputError as exc:
@@ -118,8 +148,9 @@ def run_verify(args: argparse.Namespace) -> int:
     loaded = load_claims(args.claims)
     _print_problems(loaded.problems, args.claims)
     client = None if args.record == "none" else HttpClient(FetchSettings(allow_private=args.allow_private))
-    store = SourceStore(Path(args.cassettes), args.record, client)
+    store = SourceStore(Path(args.cassettes), args.record, client, fallback=args.archive_fallback)
     results = verify(loaded.claims, store)
+    changes = store.changes
     run = Run(
         results=tuple(results),
         problems=loaded.problems,
@@ -128,10 +159,12 @@ def run_verify(args: argparse.Namespace) -> int:
         generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         checker_version=__version__,
         report_dir=args.out,
+        extra={"source_changes": [change.as_dict() for change in changes]} if changes else {},
     )
     written = write_reports(run, Path(args.out), formats)
     if not args.quiet:
         _print_results(results)
+        _print_changes(changes)
     print(summary_line(run))
     print("Reports: " + ", ".join(str(path) for path in written))
     if loaded.errors:
@@ -169,6 +202,64 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"Recorded {path.name} as {args.url}\n  in {cassette} (archived copy, {len(recording.body):,} bytes, "
           f"{recording.content_type})")
     return EXIT_OK
+
+
+def run_fetch(args: argparse.Namespace) -> int:
+    from checker.claims import url_problem
+    from checker.extract import UnsupportedContent, extract_text
+    from checker.fetch.http import FetchSettings, HttpClient
+    from checker.fetch.store import SourceStore
+    from checker.models import FetchFailure
+
+    complaint = url_problem(args.url)
+    if complaint:
+        raise InputError(f"{complaint}: {args.url!r}")
+    client = None if args.record == "none" else HttpClient(FetchSettings(allow_private=args.allow_private))
+    store = SourceStore(Path(args.cassettes), args.record, client, fallback=args.archive_fallback)
+    outcome = store.fetch(args.url, as_of=args.as_of)
+    for change in store.changes:
+        print(f"checker: {change.describe()}", file=sys.stderr)
+    if isinstance(outcome, FetchFailure):
+        kept = f" (recording kept: {outcome.recording})" if outcome.recording else ""
+        print(f"checker: {args.url}: {outcome.reason.value}: {outcome.detail}{kept}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    recording = outcome.recording
+    try:
+        text = extract_text(recording.body, recording.content_type, recording.url)
+    except UnsupportedContent as exc:
+        print(f"checker: {args.url}: error: {exc} ({outcome.cassette})", file=sys.stderr)
+        return EXIT_UNREADABLE
+    how = "recording" if outcome.replayed else "fetched and recorded in"
+    print(f"checker: {args.url}: {how} {outcome.cassette} ({_provenance(recording.provenance)}; "
+          f"{recording.content_type}; {len(text):,} characters)", file=sys.stderr)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return EXIT_OK
+
+
+def _provenance(provenance: dict[str, str]) -> str:
+    """Where a recording's bytes came from, in a few words."""
+    kind = provenance.get("provenance", "")
+    if kind == "archived-copy":
+        parts = ["archived copy", f"imported {provenance['imported-at']}" if provenance.get("imported-at") else "",
+                 f"from {provenance['origin']}" if provenance.get("origin") else ""]
+    elif kind == "archived-snapshot":
+        parts = [f"archived snapshot {provenance.get('snapshot-timestamp', '')}", provenance.get("snapshot-url", ""),
+                 provenance.get("note", "")]
+    else:
+        parts = [f"{kind or 'live'} capture",
+                 f"recorded {provenance['recorded-at']}" if provenance.get("recorded-at") else ""]
+    return " ".join(part for part in parts if part)
+
+
+def _print_changes(changes) -> None:
+    shown = [change for change in changes if change.status != "unchanged"]
+    if not shown:
+        return
+    print(f"Sources changed since the last recording ({len(shown)} of {len(changes)} re-recorded):")
+    for change in shown:
+        print(f"  {change.describe()}")
+        for line in change.diff.splitlines():
+            print(f"      {line}")
 
 
 def _print_problems(problems, filename: str) -> None:

@@ -13,8 +13,19 @@ round-trips the cassette:
 - X-Checker-Note            free text given at import
 - X-Checker-Title           the document's title, when the import knew it
 
+- X-Checker-Snapshot-Url    for an archived snapshot: the Wayback Machine capture fetched
+- X-Checker-Snapshot-Timestamp  for an archived snapshot: its capture time (YYYYMMDDhhmmss)
+
 Files are written atomically (temporary file, then rename), so an interrupted run
 never leaves a half-written cassette.
+
+Secrets never reach a cassette (`scrub_recording`): credential and cookie headers are
+dropped, query parameters whose names look secret (`api_key`, `token`, `sig`, ...) and a
+password in the URL become `REDACTED`, and the configured secret values (API keys given
+by environment variables, `SECRET_ENV_VARS`) are replaced wherever they occur: URL,
+headers, body. Since the stored URL is the scrubbed one, a cassette is keyed and looked
+up by the scrubbed URL (`redact_url`): a claims.csv URL that carries a key still finds
+its recording, and the file name never holds the key.
 """
 
 from __future__ import annotations
@@ -25,14 +36,22 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from collections.abc import Iterable
+from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 import yaml
 
 from checker.errors import RecordingError
 
 HEADER_PREFIX = "X-Checker-"
-SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key"})
+SECRET_HEADERS = frozenset({"authorization", "cookie", "set-cookie", "proxy-authorization", "x-api-key", "api-key",
+                            "x-auth-token", "x-amz-security-token"})
+SECRET_PARAMS = frozenset({"api_key", "apikey", "api-key", "key", "token", "access_token", "auth", "password",
+                           "secret", "signature", "sig", "client_secret", "refresh_token", "id_token",
+                           "x-amz-signature", "x-amz-credential", "x-amz-security-token"})
+SECRET_ENV_VARS = ("CONGRESS_API_KEY", "DATA_GOV_API_KEY", "API_DATA_GOV_KEY", "GOVINFO_API_KEY")
+REDACTED = "REDACTED"
+_MIN_SECRET_LENGTH = 6  # shorter values would match ordinary text
 
 
 @dataclass(frozen=True)
@@ -73,8 +92,9 @@ def sha256(body: bytes) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-def cassette_path(cassettes: Path, url: str) -> Path:
-    """Where the recording of `url` lives: readable, and unique per URL."""
+def cassette_path(cassettes: Path, url: str, secrets: Iterable[str] | None = None) -> Path:
+    """Where the recording of `url` lives: readable, unique per (scrubbed) URL, never naming a secret."""
+    url = redact_url(url, secrets)
     parts = urlsplit(url)
     host = _safe(parts.hostname or "no-host")
     segments = [segment for segment in parts.path.split("/") if segment]
@@ -122,11 +142,12 @@ def _first(values: object) -> str:
     return str(values)
 
 
-def write_cassette(path: Path, recordings: list[Recording]) -> None:
-    """Write `recordings` to `path` atomically, secrets removed."""
-    document = {"interactions": [_interaction(r) for r in recordings], "version": 1}
+def write_cassette(path: Path, recordings: list[Recording], secrets: Iterable[str] | None = None) -> None:
+    """Write `recordings` to `path` atomically, secrets removed (None: the configured ones, from the environment)."""
+    values = _secret_values(secrets)
+    document = {"interactions": [_interaction(scrub_recording(r, values)) for r in recordings], "version": 1}
     text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=120)
-    atomic_write(path, text.encode("utf-8"))
+    atomic_write(path, _redact_text(text, values).encode("utf-8"))
 
 
 def _interaction(recording: Recording) -> dict:
@@ -152,6 +173,73 @@ def _interaction(recording: Recording) -> dict:
 def scrub_headers(headers: dict[str, str]) -> dict[str, str]:
     """Headers without credentials or cookies: nothing secret reaches a cassette."""
     return {name: value for name, value in headers.items() if name.lower() not in SECRET_HEADERS}
+
+
+def configured_secrets() -> tuple[str, ...]:
+    """The secret values set in the environment (`SECRET_ENV_VARS`), long enough to be told from text."""
+    values = (os.environ.get(name, "").strip() for name in SECRET_ENV_VARS)
+    return tuple(value for value in values if len(value) >= _MIN_SECRET_LENGTH)
+
+
+def redact_url(url: str, secrets: Iterable[str] | None = None) -> str:
+    """`url` with secret-looking query values, a URL password and the secret values replaced by REDACTED.
+
+    Other characters are kept as written, so a URL without secrets is returned unchanged.
+    """
+    parts = urlsplit(url)
+    netloc = parts.netloc
+    if parts.password:
+        netloc = netloc.replace(f":{parts.password}@", f":{REDACTED}@", 1)
+    query = "&".join(_redact_param(piece) for piece in parts.query.split("&")) if parts.query else parts.query
+    redacted = urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment)) if (
+        netloc != parts.netloc or query != parts.query) else url
+    return _redact_text(redacted, _secret_values(secrets))
+
+
+def _redact_param(piece: str) -> str:
+    name, equals, _ = piece.partition("=")
+    if equals and unquote_plus(name).strip().lower() in SECRET_PARAMS:
+        return f"{name}={REDACTED}"
+    return piece
+
+
+def scrub_recording(recording: Recording, secrets: Iterable[str] | None = None) -> Recording:
+    """The recording as it may be stored: no credential headers, no secret in its URL, headers or body.
+
+    When the body had to change, its Content-Sha256 and Content-Length are those of the stored body.
+    """
+    values = _secret_values(secrets)
+    headers = {name: _redact_text(value, values) for name, value in scrub_headers(recording.headers).items()}
+    body = recording.body
+    for value in values:
+        body = body.replace(value.encode("utf-8"), REDACTED.encode("ascii"))
+    if body != recording.body:
+        for name in list(headers):
+            if name.lower() == f"{HEADER_PREFIX}content-sha256".lower():
+                headers[name] = sha256(body)
+            elif name.lower() == "content-length":
+                headers[name] = str(len(body))
+    return Recording(
+        url=redact_url(recording.url, values),
+        status=recording.status,
+        headers=headers,
+        body=body,
+        message=recording.message,
+        request_headers={name: _redact_text(value, values)
+                         for name, value in scrub_headers(recording.request_headers).items()},
+    )
+
+
+def _secret_values(secrets: Iterable[str] | None) -> tuple[str, ...]:
+    if secrets is None:
+        return configured_secrets()
+    return tuple(value for value in secrets if len(value) >= _MIN_SECRET_LENGTH)
+
+
+def _redact_text(text: str, values: tuple[str, ...]) -> str:
+    for value in values:
+        text = text.replace(value, REDACTED)
+    return text
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -7,20 +7,45 @@
 
 A live fetch that fails never overwrites a recording: the failure is reported and the
 earlier recording is kept as the evidence archive.
+
+Archive fallback (`fallback=True`): when a live fetch ends `dead` or `blocked`, the
+Internet Archive snapshot nearest the claim's `as_of` is fetched with the same client
+(checker.fetch.wayback) and recorded in the source URL's own cassette, marked
+`X-Checker-Provenance: archived-snapshot`. It never replaces an earlier live capture or
+imported copy; it may refresh an earlier archived snapshot.
+
+Change detection: in mode `all`, each source re-fetched is compared with its earlier
+recording (checker.fetch.changes) and the outcome kept in `store.changes`.
+
+What is recorded is first scrubbed of secrets (checker.fetch.cassette.scrub_recording), and
+what the run uses is that scrubbed recording, so a replay reads what this run read.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Protocol
 
 from checker.errors import RecordingError, UsageError
-from checker.fetch.cassette import Recording, cassette_path, read_cassette, write_cassette
+from checker.fetch import wayback
+from checker.fetch.cassette import (
+    Recording,
+    cassette_path,
+    configured_secrets,
+    read_cassette,
+    redact_url,
+    scrub_recording,
+    write_cassette,
+)
+from checker.fetch.changes import SourceChange, compare
 from checker.fetch.http import classify
 from checker.models import FailureReason, FetchFailure
 
 RECORD_MODES = ("none", "once", "new_episodes", "all")
+FALLBACK_REASONS = frozenset({FailureReason.DEAD, FailureReason.BLOCKED})
 
 
 class Client(Protocol):
@@ -37,9 +62,12 @@ class Fetched:
 
 
 class SourceStore:
-    """Fetches each source URL through its cassette. The live client is injected (None: offline)."""
+    """Fetches each source URL through its cassette. The live client is injected (None: offline).
 
-    def __init__(self, cassettes: Path, mode: str = "none", client: Client | None = None):
+    Safe to share between threads: each URL has its own cassette, and `changes` is guarded.
+    """
+
+    def __init__(self, cassettes: Path, mode: str = "none", client: Client | None = None, fallback: bool = False):
         if mode not in RECORD_MODES:
             raise UsageError(f"unknown record mode '{mode}'; use one of {', '.join(RECORD_MODES)}")
         if mode != "none" and client is None:
@@ -47,11 +75,22 @@ class SourceStore:
         self.cassettes = Path(cassettes)
         self.mode = mode
         self.client = client
+        self.fallback = fallback
+        self.secrets = configured_secrets()
+        self._changes: list[SourceChange] = []
+        self._lock = threading.Lock()
 
-    def fetch(self, url: str) -> Fetched | FetchFailure:
-        path = cassette_path(self.cassettes, url)
+    @property
+    def changes(self) -> tuple[SourceChange, ...]:
+        """What this run found about each re-recorded source (mode `all`), in the order fetched."""
+        with self._lock:
+            return tuple(self._changes)
+
+    def fetch(self, url: str, as_of: date | None = None) -> Fetched | FetchFailure:
+        """The source at `url`; `as_of` (the claim's date) picks the archived snapshot when falling back."""
+        path = cassette_path(self.cassettes, url, self.secrets)
         if self.mode == "all" or (self.mode in ("once", "new_episodes") and not path.exists()):
-            return self._record(url, path)
+            return self._record(url, path, as_of)
         return self._replay(url, path)
 
     def _replay(self, url: str, path: Path) -> Fetched | FetchFailure:
@@ -59,26 +98,67 @@ class SourceStore:
             return FetchFailure(url, FailureReason.NOT_RECORDED,
                                 "no recording; run with --record once to fetch it, or `checker import` a copy")
         try:
-            recordings = read_cassette(path)
+            recording = self._recorded(url, path)
         except RecordingError as exc:
             return FetchFailure(url, FailureReason.ERROR, str(exc), recording=str(path))
-        for recording in recordings:
-            if recording.url == url:
-                outcome = classify(recording)
-                if isinstance(outcome, FetchFailure):
-                    return FetchFailure(url, outcome.reason, f"{outcome.detail} (recorded)", recording=str(path))
-                return Fetched(recording, path, replayed=True)
-        return FetchFailure(url, FailureReason.NOT_RECORDED, f"{path.name} holds no response for this URL",
-                            recording=str(path))
+        if recording is None:
+            return FetchFailure(url, FailureReason.NOT_RECORDED, f"{path.name} holds no response for this URL",
+                                recording=str(path))
+        outcome = classify(recording)
+        if isinstance(outcome, FetchFailure):
+            return FetchFailure(url, outcome.reason, f"{outcome.detail} (recorded)", recording=str(path))
+        return Fetched(recording, path, replayed=True)
 
-    def _record(self, url: str, path: Path) -> Fetched | FetchFailure:
+    def _recorded(self, url: str, path: Path) -> Recording | None:
+        """The response recorded for `url` in `path` (matched on the scrubbed URL); raises RecordingError."""
+        wanted = redact_url(url, self.secrets)
+        for recording in read_cassette(path):
+            if redact_url(recording.url, self.secrets) == wanted:
+                return recording
+        return None
+
+    def _record(self, url: str, path: Path, as_of: date | None) -> Fetched | FetchFailure:
         assert self.client is not None
+        earlier = self._earlier(url, path)
         outcome = self.client.get(url)
+        if isinstance(outcome, FetchFailure) and self._may_fall_back(outcome, earlier):
+            outcome = self._snapshot(url, as_of, outcome)
+        if isinstance(outcome, Recording):
+            outcome = scrub_recording(outcome, self.secrets)
+        if self.mode == "all" and (earlier is not None or path.exists()):
+            self._note(compare(url, earlier, outcome))
+        elif self.mode == "all" and isinstance(outcome, Recording):
+            self._note(compare(url, None, outcome))
         if isinstance(outcome, FetchFailure):
             kept = str(path) if path.exists() else ""
             return FetchFailure(url, outcome.reason, outcome.detail, recording=kept)
-        write_cassette(path, [outcome])
+        write_cassette(path, [outcome], self.secrets)
         return Fetched(outcome, path, replayed=False)
+
+    def _earlier(self, url: str, path: Path) -> Recording | None:
+        if not path.exists():
+            return None
+        try:
+            return self._recorded(url, path)
+        except RecordingError:
+            return None
+
+    def _may_fall_back(self, failure: FetchFailure, earlier: Recording | None) -> bool:
+        if not self.fallback or failure.reason not in FALLBACK_REASONS:
+            return False
+        return earlier is None or earlier.provenance.get("provenance") == wayback.PROVENANCE
+
+    def _snapshot(self, url: str, as_of: date | None, live: FetchFailure) -> Recording | FetchFailure:
+        assert self.client is not None
+        snapshot = wayback.fetch_snapshot(url, as_of, self.client.get)
+        if isinstance(snapshot, FetchFailure):
+            return FetchFailure(url, live.reason, f"{live.detail}; archive fallback: {snapshot.detail}")
+        return snapshot
+
+    def _note(self, change: SourceChange | None) -> None:
+        if change is not None:
+            with self._lock:
+                self._changes.append(change)
 
 
 def store_archived_copy(cassettes: Path, recording: Recording) -> Path:

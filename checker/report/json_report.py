@@ -22,6 +22,8 @@ def render(run: Run) -> str:
             for p in run.problems
         ],
     }
+    if run.extra.get("source_changes"):
+        document["source_changes"] = list(run.extra["source_changes"])
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

@@ -36,6 +36,7 @@ def render(run: Run) -> str:
         "",
     ]
     lines += _problems(run)
+    lines += _source_changes(run)
     lines += ["## Claims", "", "| id | verdict | score | reason |", "|---|---|---|---|"]
     for result in run.results:
         lines.append(f"| [{escape(result.claim.id)}](#{_anchor(result.claim.id)}) | "
@@ -55,6 +56,31 @@ def _problems(run: Run) -> list[str]:
         where = f"row {p.row}" + (f", column `{escape(p.column)}`" if p.column else "")
         lines.append(f"- **{p.severity}** {where}: {escape(p.message)}")
     return lines + [""]
+
+
+def _source_changes(run: Run) -> list[str]:
+    """Sources whose re-recording found them changed, failing, recovered or new (unchanged ones are counted)."""
+    changes = run.extra.get("source_changes") or []
+    if not changes:
+        return []
+    shown = [change for change in changes if change.get("status") != "unchanged"]
+    lines = ["## Source changes", "",
+             f"{len(changes)} source(s) re-recorded, {len(changes) - len(shown)} unchanged.", ""]
+    for change in shown:
+        line = f"- **{escape(change.get('status', ''))}** <{_url(change.get('url', ''))}>"
+        if change.get("detail"):
+            line += f": {escape(change['detail'])}"
+        lines.append(line)
+        if change.get("diff"):
+            lines += ["", *_fenced(change["diff"], "diff", indent="  ")]
+    return lines + [""]
+
+
+def _fenced(text: str, language: str, indent: str = "") -> list[str]:
+    """`text` in a code fence longer than any run of backticks inside it, so it cannot close the fence."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{indent}{fence}{language}", *(f"{indent}{row}" for row in text.splitlines()), f"{indent}{fence}"]
 
 
 def _claim_section(result: Result, report_dir: str) -> list[str]:
@@ -106,6 +132,12 @@ def _source(check: SourceCheck, report_dir: str) -> str:
             line += f" imported {escape(provenance['imported-at'])}"
         if provenance.get("origin"):
             line += f" from {escape(provenance['origin'])}"
+    elif provenance.get("provenance") == "archived-snapshot":
+        line += f"; archived snapshot {escape(provenance.get('snapshot-timestamp', ''))}"
+        if provenance.get("snapshot-url"):
+            line += f" (<{_url(provenance['snapshot-url'])}>)"
+        if provenance.get("note"):
+            line += f"; {escape(provenance['note'])}"
     return line
 
 

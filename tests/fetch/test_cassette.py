@@ -1,7 +1,16 @@
 import requests
 import vcr
 
-from checker.fetch.cassette import Recording, cassette_path, read_cassette, write_cassette
+from checker.fetch.cassette import (
+    Recording,
+    cassette_path,
+    configured_secrets,
+    read_cassette,
+    redact_url,
+    sha256,
+    write_cassette,
+)
+from checker.fetch.store import SourceStore
 
 
 def a_recording(url: str = "https://www.example.gov/briefing/2022/09/16/") -> Recording:
@@ -56,3 +65,88 @@ def test_a_binary_body_survives(tmp_path):
     write_cassette(path, [recording])
 
     assert read_cassette(path)[0].body == recording.body
+
+
+# Secrets. Everything planted below is SYNTHETIC: made-up keys in the shape of real ones.
+
+PLANTED_KEY = "PLANTEDkey0123456789abcdefDATAGOV"  # as if given in CONGRESS_API_KEY
+PLANTED = (PLANTED_KEY, "PLANTED-COOKIE-VALUE", "PLANTED-BEARER", "PLANTED-TOKEN-IN-QUERY", "PLANTED-SIG",
+           "PLANTED-PASSWORD")
+KEYED_URL = ("https://api.congress.gov/v3/bill/117/s/4428/text?format=json&api_key=" + PLANTED_KEY
+             + "&Token=PLANTED-TOKEN-IN-QUERY&sig=PLANTED-SIG")
+
+
+def a_response_full_of_secrets(url: str) -> Recording:
+    body = ('{"request": {"billNumber": "4428", "url": "https://api.congress.gov/v3/bill/117/s/4428/text?api_key='
+            + PLANTED_KEY + '"}, "textVersions": []}').encode("utf-8")
+    return Recording(
+        url=url,
+        status=200,
+        headers={"Content-Type": "application/json", "Set-Cookie": "session=PLANTED-COOKIE-VALUE",
+                 "X-Api-Key": PLANTED_KEY, "X-Checker-Content-Sha256": sha256(body),
+                 "Content-Length": str(len(body))},
+        body=body,
+        request_headers={"Authorization": "Bearer PLANTED-BEARER", "Cookie": "session=PLANTED-COOKIE-VALUE",
+                         "X-Api-Key": PLANTED_KEY, "User-Agent": "checker"},
+    )
+
+
+class EchoClient:
+    def get(self, url):
+        return a_response_full_of_secrets(url)
+
+
+def every_stored_byte(folder) -> bytes:
+    return b"".join(path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file())
+
+
+def test_no_planted_secret_reaches_any_file_under_the_cassettes(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONGRESS_API_KEY", PLANTED_KEY)
+    cassettes = tmp_path / "cassettes"
+
+    SourceStore(cassettes, "once", EchoClient()).fetch(KEYED_URL)
+
+    stored = every_stored_byte(cassettes)
+    assert stored  # something was written
+    assert [secret for secret in PLANTED if secret.encode() in stored] == []
+    assert [path.name for path in cassettes.rglob("*") if PLANTED_KEY in str(path)] == []
+
+
+def test_what_is_stored_is_readable_and_says_where_a_secret_was(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONGRESS_API_KEY", PLANTED_KEY)
+    cassettes = tmp_path / "cassettes"
+
+    SourceStore(cassettes, "once", EchoClient()).fetch(KEYED_URL)
+    (recording,) = read_cassette(cassette_path(cassettes, KEYED_URL))
+
+    assert recording.url == ("https://api.congress.gov/v3/bill/117/s/4428/text?format=json&api_key=REDACTED"
+                             "&Token=REDACTED&sig=REDACTED")
+    assert recording.body == (b'{"request": {"billNumber": "4428", "url": "https://api.congress.gov/v3/bill/117/s/'
+                              b'4428/text?api_key=REDACTED"}, "textVersions": []}')
+    assert recording.provenance["content-sha256"] == sha256(recording.body)
+    assert recording.request_headers == {"User-Agent": "checker"}
+    assert "Set-Cookie" not in recording.headers and "X-Api-Key" not in recording.headers
+
+
+def test_a_url_holding_a_key_still_finds_its_recording_offline(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONGRESS_API_KEY", PLANTED_KEY)
+    SourceStore(tmp_path, "once", EchoClient()).fetch(KEYED_URL)
+
+    replayed = SourceStore(tmp_path, "none").fetch(KEYED_URL)
+
+    assert replayed.replayed
+    assert replayed.recording.body.startswith(b'{"request": {"billNumber": "4428"')
+
+
+def test_a_url_without_secrets_keeps_its_form_and_its_cassette_name():
+    url = "https://www.govinfo.gov/content/pkg/BILLS-117s4428rs/xml/BILLS-117s4428rs.xml?a=1&keyword=x%20y"
+
+    assert redact_url(url, ()) == url
+    assert redact_url("https://user:PLANTED-PASSWORD@x.example/p?KEY=1&apikey", ()) == (
+        "https://user:REDACTED@x.example/p?KEY=REDACTED&apikey")
+
+
+def test_a_short_configured_value_is_not_taken_for_a_secret(monkeypatch):
+    monkeypatch.setenv("CONGRESS_API_KEY", "abc")
+
+    assert configured_secrets() == ()
