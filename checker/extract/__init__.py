@@ -3,17 +3,29 @@
     extract_document(content, content_type, url="") -> Document
     extract_text(content, content_type, url="") -> str        (public API, DESIGN section 6)
 
-Dispatch is on the media type: text/plain and text/markdown -> `text`; text/html
-and application/xhtml+xml -> `html`; XML whose root is a bill -> `billxml`, other
-XML -> the text of its elements. A generic type (application/octet-stream, none)
-is resolved by looking at the bytes, then at the URL's extension.
+Dispatch is on the media type: text/plain and text/markdown -> `text`;
+application/pdf -> `pdf` (pypdf, one passage per page); XML whose root is a bill
+-> `billxml`, other XML -> the text of its elements; text/html and
+application/xhtml+xml -> one of three HTML readers:
+
+- `defense`: defense.gov (and war.gov, its later name) release/article pages and
+  news listings, read by their structure: title, date, body, list items apart;
+- `html.extract` (BeautifulSoup, every block kept): govinfo/congress.gov bill
+  XHTML, recognised by host or by the GPO's "lbex" classes; trafilatura would
+  drop the bill's heading lines, and bill text has no boilerplate to remove;
+- `html.extract_main` (trafilatura: main text, tables kept, title and date) for
+  every other page, falling back to `html.extract` when trafilatura finds nothing.
+
+A generic type (application/octet-stream, none) is resolved by looking at the
+bytes, then at the URL's extension.
 
 Bytes never make it raise: the charset is the byte-order mark's, else the
 declared one (Content-Type, then the document's own declaration), else UTF-8,
 else cp1252 with replacement characters. The BOM comes first, as in the WHATWG
 encoding standard, because a BOM is never there by accident. Markup that cannot
 be parsed falls back to its text. Content that is not text at all (PDF, images,
-binary) raises UnsupportedContent, which the pipeline turns into a failure.
+binary) and a PDF pypdf cannot read (corrupt, password-protected, no text
+layer) raise UnsupportedContent, which the pipeline turns into a failure.
 """
 
 from __future__ import annotations
@@ -25,7 +37,7 @@ from html import unescape
 from urllib.parse import urlparse
 
 from checker.errors import CheckerError
-from checker.extract import billxml, html, text
+from checker.extract import billxml, defense, html, pdf, text
 from checker.models import Document
 
 __all__ = ["UnsupportedContent", "extract_document", "extract_text", "decode", "media_type"]
@@ -66,7 +78,7 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 class UnsupportedContent(CheckerError):
-    """Content this stage cannot read as text (a PDF for now, images, other binary data)."""
+    """Content this stage cannot read as text: images, other binary data, an unreadable PDF."""
 
 
 def extract_document(content: bytes, content_type: str, url: str = "") -> Document:
@@ -75,6 +87,8 @@ def extract_document(content: bytes, content_type: str, url: str = "") -> Docume
     Raises UnsupportedContent for content that is not text; nothing else.
     """
     kind = _resolve_type(content, media_type(content_type), url)
+    if kind == "application/pdf":
+        return _pdf(content, url, kind)
     is_xml = kind in XML_TYPES or kind.endswith("+xml")
     if not (kind in HTML_TYPES or is_xml or kind in TEXT_TYPES or kind.startswith("text/")):
         raise UnsupportedContent(f"cannot read {kind or 'unknown'} content as text ({url or 'no URL'})")
@@ -151,10 +165,23 @@ def _resolve_type(content: bytes, kind: str, url: str) -> str:
     return "text/plain"
 
 
+def _pdf(content: bytes, url: str, kind: str) -> Document:
+    try:
+        return pdf.extract(content, url, kind)
+    except pdf.PdfError as error:
+        raise UnsupportedContent(f"cannot read PDF ({url or 'no URL'}): {error}") from error
+
+
 def _html(markup: str, url: str, kind: str) -> Document:
     if not _MARKUP.search(markup):
         return text.extract(markup, url, kind)  # served as HTML, but plain text (a rendered bill)
-    return html.extract(markup, url, kind)
+    if defense.handles(url):
+        document = defense.extract(markup, url, kind)
+        if document is not None:
+            return document
+    if html.is_bill_markup(markup, url):
+        return html.extract(markup, url, kind)
+    return html.extract_main(markup, url, kind)
 
 
 def _xml(markup: str, url: str, kind: str) -> Document:
@@ -165,7 +192,7 @@ def _xml(markup: str, url: str, kind: str) -> Document:
     name = billxml.local_name(root)
     try:
         if name == "html":
-            return html.extract(markup, url, kind)
+            return _html(markup, url, kind)
         if billxml.is_bill(root):
             return billxml.extract(root, url, kind)
         return billxml.generic(root, url, kind)

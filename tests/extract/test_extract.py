@@ -14,6 +14,7 @@ FIXTURE_TYPES = {
     "synthetic-page.html": "text/html",
     "BILLS-119hr9025ih.html": "text/html",
     "synthetic-bill.xml": "application/xml",
+    "synthetic-defense-release.html": "text/html",
 }
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from checker.extract import extract_document
-from checker.extract.html import extract
+from checker.extract.html import extract, extract_main, is_bill_markup
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "extract"
 
@@ -31,7 +31,8 @@ def test_main_content_only_in_blocks_with_list_items_apart():
         ("para 5", "Four Avenger air defense systems."),
         ("para 6", "The Department will continue to consult with allies."),
     ]
-    assert document.title == "Drawdown announcement | Example Department"
+    assert document.title == "Drawdown announcement"  # trafilatura's title: og:title, without the site name
+    assert document.provenance["extraction"] == "trafilatura"
 
 
 def test_offsets_are_exact():
@@ -113,10 +114,69 @@ def test_a_tree_too_deep_to_walk_falls_back_to_its_strings(monkeypatch):
 
     monkeypatch.setattr("checker.extract.html.blocks_of", too_deep)
 
-    document = extract_document(page(), "text/html")
+    document = extract(page().decode())
 
     assert "Drawdown announcement" in document.text
     assert "36,000 rounds of 105mm artillery ammunition;" in document.text
     assert "SCRIPT TEXT" not in document.text
     for passage in document.passages:
         assert document.text[passage.start:passage.end] == passage.text
+
+
+# SYNTHETIC article page: a table of figures between paragraphs, a date in its metadata.
+ARTICLE_WITH_TABLE = """<html><head><title>Aid table | Example</title>
+<meta property="article:published_time" content="2022-09-15T10:00:00Z"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><article><h1>Aid table</h1>
+<p>The table below lists what this synthetic test package includes, item by item, with the quantity of each.</p>
+<table><tr><th>Item</th><th>Quantity</th></tr>
+<tr><td>105mm artillery rounds</td><td>36,000<br>(approx.)</td></tr>
+<tr><td>HIMARS</td><td>4</td></tr></table>
+<p>After the table, the text goes on.</p><script>var x = "SCRIPT TEXT";</script></article>
+<footer>Privacy</footer></body></html>"""
+
+
+def test_generic_page_keeps_table_rows_as_passages_with_title_and_date():
+    document = extract_document(ARTICLE_WITH_TABLE.encode(), "text/html", "https://example.test/aid")
+
+    assert [(p.locator, p.text) for p in document.passages] == [
+        ("para 1", "Aid table"),
+        ("para 2", "The table below lists what this synthetic test package includes, item by item, with the quantity of each."),
+        ("table 1, row 1", "Item | Quantity"),
+        ("table 1, row 2", "105mm artillery rounds | 36,000 (approx.)"),
+        ("table 1, row 3", "HIMARS | 4"),
+        ("para 3", "After the table, the text goes on."),
+    ]
+    assert document.title == "Aid table"
+    assert document.provenance == {"extraction": "trafilatura", "date": "2022-09-15"}
+    for passage in document.passages:
+        assert document.text[passage.start:passage.end] == passage.text
+
+
+def test_when_trafilatura_fails_the_whole_page_is_read(monkeypatch):
+    def broken(*args, **kwargs):
+        raise ValueError("trafilatura could not parse this")
+
+    monkeypatch.setattr("trafilatura.bare_extraction", broken)
+
+    document = extract_main(page().decode())
+
+    assert document.provenance == {}
+    assert [p.text for p in document.passages][:2] == ["Drawdown announcement", "The package, valued at up to $600 million, includes:"]
+    assert document.title == "Drawdown announcement | Example Department"
+
+
+def test_when_trafilatura_finds_nothing_the_whole_page_is_read(monkeypatch):
+    monkeypatch.setattr("trafilatura.bare_extraction", lambda *args, **kwargs: None)
+
+    assert extract_main("<body><div>Only a div</div></body>").text == "Only a div"
+
+
+def test_bill_xhtml_is_read_block_by_block_not_by_trafilatura():
+    bill = (FIXTURES / "BILLS-119hr9025ih.html").read_text(encoding="utf-8")
+
+    assert is_bill_markup(bill)
+    assert is_bill_markup("<p>x</p>", "https://www.congress.gov/bill/117th-congress/senate-bill/4428/text")
+    assert not is_bill_markup(page().decode(), "https://example.test/page")
+    document = extract_document(bill.encode(), "text/html")
+    assert "extraction" not in document.provenance
+    assert document.passages[0].text == "119th CONGRESS 2d Session"  # trafilatura would drop these lines
