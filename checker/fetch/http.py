@@ -2,36 +2,61 @@
 
 Guards on every request: http and https only; no private, loopback, link-local or
 metadata address unless allowed (checked on the first URL and on every redirect);
-connect and read timeouts; a cap on the body size, read as a stream.
+robots.txt of every origin on the way (see checker.fetch.robots); at most
+`per_host` requests in flight per host and `min_delay` seconds between their starts
+(see checker.fetch.politeness; a host is host:port); connect and read timeouts; a cap
+on the body size, read as a stream.
+
+Retries. A connection error (not a host that does not resolve, not TLS), a timeout, or
+an answer of 429, 500, 502, 503 or 504 is tried again, up to `retries` more times. The
+wait before a retry is the answer's Retry-After (seconds or an HTTP date) when it has
+one, else `backoff_base` * 2**(try - 1), never more than `max_retry_after`. A
+Retry-After longer than `max_retry_after` is not waited for, and not cut short either
+(retrying sooner than the server asked is what it told us not to do): the fetch stops
+there, an `error` whose detail names the Retry-After. urllib3's own cap would be six
+hours.
+
+After the last try a 429 is an `error` ("HTTP 429 after 4 tries"), like a 5xx: rate
+limiting is a transient state of the server, fixed by asking later, while `blocked`
+means the site refuses this client (401, 403, a bot challenge) and an archived copy is
+needed. classify() reads a single recorded 429 the same way.
 """
 
 from __future__ import annotations
 
+import html
 import ipaddress
+import re
 import socket
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import requests
 
 from checker import __version__
 from checker.fetch.cassette import HEADER_PREFIX, Recording, sha256
+from checker.fetch.politeness import HostLimiter
+from checker.fetch.robots import RobotsPolicy, user_agent_token
 from checker.models import FailureReason, FetchFailure
 
 DEFAULT_USER_AGENT = f"checker/{__version__} (source-claim verification; +https://github.com/checker-dev/checker)"
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+RETRY_CODES = frozenset({429, 500, 502, 503, 504})
 
-_CHALLENGE_MARKERS = (
-    b"<title>just a moment...</title>",
-    b"cf-browser-verification",
-    b"challenges.cloudflare.com",
-    b"_cf_chl_opt",
-    b"attention required! | cloudflare",
-    b"<title>access denied</title>",
-    b"reference&#32;&#35;",
-    b"errors.edgesuite.net",
+# A body is a challenge or denial page when it holds every marker of one signature. The
+# head of the body is compared lower-cased, with entities decoded and white space collapsed.
+CHALLENGE_SIGNATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ('Cloudflare "Just a moment..."', ("<title>just a moment...</title>",)),
+    ("Cloudflare challenge", ("_cf_chl_opt",)),
+    ("Cloudflare browser check", ("cf-browser-verification",)),
+    ('Cloudflare "Attention Required!"', ("<title>attention required! | cloudflare</title>",)),
+    ("Akamai access denied", ("<title>access denied</title>", "you don't have permission to access",
+                              "reference #")),
 )
 
 
@@ -44,42 +69,102 @@ class FetchSettings:
     max_redirects: int = 5
     allow_private: bool = False
     allowed_hosts: tuple[str, ...] = ()  # hosts exempt from the private-address guard
+    retries: int = 3  # tries after the first, on transient failures
+    backoff_base: float = 0.5  # seconds before the first retry when there is no Retry-After
+    max_retry_after: float = 30.0  # the longest wait before a retry; a longer Retry-After ends the fetch
+    respect_robots: bool = True
+    per_host: int = 2  # requests in flight per host:port
+    min_delay: float = 1.0  # seconds between request starts to one host:port
 
 
 class HttpClient:
-    """A requests Session with checker's guards. One per run: connections are reused."""
+    """A requests Session with checker's guards. One per run: connections are reused.
 
-    def __init__(self, settings: FetchSettings | None = None, session: requests.Session | None = None):
+    Safe to share between threads. `sleep` waits before retries (tests inject one that
+    records); close() stops a run: waits end at once and no new request starts.
+    """
+
+    def __init__(self, settings: FetchSettings | None = None, session: requests.Session | None = None,
+                 sleep: Callable[[float], object] | None = None, limiter: HostLimiter | None = None):
         self.settings = settings or FetchSettings()
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = self.settings.user_agent
+        self._closed = threading.Event()
+        self._sleep = sleep or self._closed.wait
+        self.limiter = limiter or HostLimiter(self.settings.per_host, self.settings.min_delay,
+                                              sleep=self._closed.wait)
+        self.robots = RobotsPolicy(self._fetch_robots, user_agent_token(self.settings.user_agent))
+
+    def close(self) -> None:
+        """Stop: pending waits return now, and every later attempt fails as `cancelled`."""
+        self._closed.set()
 
     def get(self, url: str) -> Recording | FetchFailure:
         """GET `url`, following redirects by hand so that each hop is checked."""
+        outcome, tries = self._follow(url, check_robots=self.settings.respect_robots)
+        if isinstance(outcome, FetchFailure):
+            return outcome
+        if outcome.status in RETRY_CODES:
+            return FetchFailure(url, FailureReason.ERROR, _exhausted(outcome, tries, self.settings.max_retry_after))
+        return classify(outcome)
+
+    def _fetch_robots(self, location: str) -> Recording | FetchFailure:
+        return self._follow(location, check_robots=False)[0]
+
+    def _follow(self, url: str, check_robots: bool) -> tuple[Recording | FetchFailure, int]:
+        """The last answer on `url`'s redirect chain, unclassified, and how often it was tried.
+
+        The Recording keeps the first URL: it is the source the claims cite.
+        """
         current = url
         for _ in range(self.settings.max_redirects + 1):
             refusal = guard_url(current, self.settings.allow_private, self.settings.allowed_hosts)
             if refusal:
-                return FetchFailure(url, FailureReason.REFUSED, refusal)
-            outcome = self._get_once(current)
+                return FetchFailure(url, FailureReason.REFUSED, refusal), 0
+            if check_robots:
+                disallowed = self.robots.check(current)
+                if disallowed is not None:
+                    return FetchFailure(url, disallowed.reason, disallowed.detail), 0
+            outcome, tries = self._get_with_retries(current)
             if isinstance(outcome, FetchFailure):
-                return FetchFailure(url, outcome.reason, outcome.detail)
+                return FetchFailure(url, outcome.reason, outcome.detail), tries
             location = outcome.headers.get("Location", "")
             if outcome.status in REDIRECT_CODES and location:
                 current = urljoin(current, location)
                 continue
-            return classify(Recording(url, outcome.status, outcome.headers, outcome.body, outcome.message,
-                                      outcome.request_headers))
-        return FetchFailure(url, FailureReason.ERROR, f"more than {self.settings.max_redirects} redirects")
+            return Recording(url, outcome.status, outcome.headers, outcome.body, outcome.message,
+                             outcome.request_headers), tries
+        return FetchFailure(url, FailureReason.ERROR, f"more than {self.settings.max_redirects} redirects"), 0
 
-    def _get_once(self, url: str) -> Recording | FetchFailure:
+    def _get_with_retries(self, url: str) -> tuple[Recording | FetchFailure, int]:
+        """One URL, tried again on transient failures. A Recording may still be a 429 or 5xx."""
+        tries = 1 + max(0, self.settings.retries)
+        for attempt in range(1, tries + 1):
+            if self._closed.is_set():
+                return FetchFailure(url, FailureReason.ERROR, "cancelled"), attempt - 1
+            with self.limiter.slot(url):
+                outcome, transient = self._get_once(url)
+            if not transient or attempt == tries:
+                if isinstance(outcome, FetchFailure) and transient and tries > 1:
+                    outcome = FetchFailure(url, outcome.reason, f"{outcome.detail} after {tries} tries")
+                return outcome, attempt
+            wait = retry_wait(outcome, attempt, self.settings.backoff_base, self.settings.max_retry_after)
+            if wait > self.settings.max_retry_after:
+                return outcome, attempt
+            self._sleep(wait)
+        raise AssertionError("unreachable: the last try returns")
+
+    def _get_once(self, url: str) -> tuple[Recording | FetchFailure, bool]:
+        """One request: its answer or failure, and whether trying again could help."""
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        if self._closed.is_set():
+            return FetchFailure(url, FailureReason.ERROR, "cancelled"), False
         try:
             with self.session.get(url, timeout=timeout, stream=True, allow_redirects=False) as response:
                 body = _read_capped(response, self.settings.max_bytes)
                 if body is None:
                     return FetchFailure(url, FailureReason.ERROR,
-                                        f"body larger than the {self.settings.max_bytes:,}-byte limit")
+                                        f"body larger than the {self.settings.max_bytes:,}-byte limit"), False
                 headers = dict(response.headers)
                 headers.pop("Content-Encoding", None)  # the body is stored decoded
                 headers.pop("Transfer-Encoding", None)
@@ -87,18 +172,57 @@ class HttpClient:
                 headers[f"{HEADER_PREFIX}Recorded-At"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
                 headers[f"{HEADER_PREFIX}Content-Sha256"] = sha256(body)
                 headers[f"{HEADER_PREFIX}Provenance"] = "live"
-                return Recording(url, response.status_code, headers, body, response.reason or "",
-                                 dict(response.request.headers))
+                recording = Recording(url, response.status_code, headers, body, response.reason or "",
+                                      dict(response.request.headers))
+                return recording, response.status_code in RETRY_CODES
+        except requests.exceptions.SSLError as exc:
+            return FetchFailure(url, FailureReason.ERROR, f"TLS failed ({type(exc).__name__})"), False
         except requests.exceptions.ConnectionError as exc:
             if _is_name_error(exc):
-                return FetchFailure(url, FailureReason.DEAD, f"host not found ({urlsplit(url).hostname})")
+                return FetchFailure(url, FailureReason.DEAD, f"host not found ({urlsplit(url).hostname})"), False
             if isinstance(exc, requests.exceptions.ConnectTimeout):
-                return FetchFailure(url, FailureReason.ERROR, "timed out connecting")
-            return FetchFailure(url, FailureReason.ERROR, f"connection failed ({type(exc).__name__})")
+                return FetchFailure(url, FailureReason.ERROR, "timed out connecting"), True
+            return FetchFailure(url, FailureReason.ERROR, f"connection failed ({type(exc).__name__})"), True
         except requests.exceptions.Timeout:
-            return FetchFailure(url, FailureReason.ERROR, "timed out reading")
+            return FetchFailure(url, FailureReason.ERROR, "timed out reading"), True
         except requests.exceptions.RequestException as exc:
-            return FetchFailure(url, FailureReason.ERROR, f"request failed ({type(exc).__name__})")
+            return FetchFailure(url, FailureReason.ERROR, f"request failed ({type(exc).__name__})"), False
+
+
+def retry_wait(outcome: Recording | FetchFailure, attempt: int, backoff_base: float, max_backoff: float,
+               now: datetime | None = None) -> float:
+    """Seconds to wait after try number `attempt`: the answer's Retry-After as given (the caller
+    decides whether it is too long), else exponential backoff up to `max_backoff`."""
+    if isinstance(outcome, Recording):
+        asked = parse_retry_after(outcome.headers.get("Retry-After", ""), now)
+        if asked is not None:
+            return asked
+    return min(max_backoff, backoff_base * 2 ** (attempt - 1))
+
+
+def parse_retry_after(value: str, now: datetime | None = None) -> float | None:
+    """A Retry-After header in seconds (delay-seconds or an HTTP date); None when absent or unreadable."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
+
+
+def _exhausted(recording: Recording, tries: int, max_retry_after: float) -> str:
+    """The detail of a fetch that ended on a 429 or 5xx."""
+    detail = f"HTTP {recording.status}" + (f" after {tries} tries" if tries > 1 else "")
+    asked = parse_retry_after(recording.headers.get("Retry-After", ""))
+    if asked is not None and asked > max_retry_after:
+        detail += f"; its Retry-After of {asked:.0f} s is over the {max_retry_after:g} s limit"
+    return detail
 
 
 def _read_capped(response: requests.Response, max_bytes: int) -> bytes | None:
@@ -127,18 +251,28 @@ def classify(recording: Recording) -> Recording | FetchFailure:
     if status in (404, 410):
         return FetchFailure(recording.url, FailureReason.DEAD, f"HTTP {status}")
     if status == 429:
-        return FetchFailure(recording.url, FailureReason.BLOCKED, "HTTP 429 (rate limited)")
+        return FetchFailure(recording.url, FailureReason.ERROR, "HTTP 429 (rate limited)")
     if status >= 400:
         return FetchFailure(recording.url, FailureReason.ERROR, f"HTTP {status}")
-    if is_challenge(recording.body):
-        return FetchFailure(recording.url, FailureReason.BLOCKED, "bot challenge page instead of content")
+    challenge = challenge_name(recording.body)
+    if challenge:
+        return FetchFailure(recording.url, FailureReason.BLOCKED, f"bot challenge page instead of content ({challenge})")
     return recording
 
 
 def is_challenge(body: bytes) -> bool:
     """Whether a 200 body is a bot challenge or denial page (Cloudflare, Akamai) and not content."""
-    head = body[:20000].lower()
-    return any(marker in head for marker in _CHALLENGE_MARKERS)
+    return bool(challenge_name(body))
+
+
+def challenge_name(body: bytes) -> str:
+    """The name of the challenge or denial page `body` is, '' when it is none of CHALLENGE_SIGNATURES."""
+    head = re.sub(r"\s+", " ", html.unescape(body[:20000].decode("utf-8", errors="replace"))).lower()
+    head = head.replace("\u2019", "'")
+    for name, markers in CHALLENGE_SIGNATURES:
+        if all(marker in head for marker in markers):
+            return name
+    return ""
 
 
 def guard_url(url: str, allow_private: bool = False, allowed_hosts: tuple[str, ...] = ()) -> str:
