@@ -46,6 +46,7 @@ _WAYBACK_ERROR_MARKERS = (
     b"wayback machine doesn't have that page archived",
     b"hrm. wayback machine has not archived that url",
     b"this url has been excluded from the wayback machine",
+    b"displayed due to robots.txt",
 )
 
 
@@ -110,7 +111,7 @@ def fetch_snapshot(url: str, as_of: date | None, get: Get) -> Recording | FetchF
 
     `get` is the live client's GET (HttpClient.get); every failure is a FetchFailure of `url`.
     """
-    if redact_url(url, ()) != url:
+    if redact_url(url) != url:
         return FetchFailure(url, FailureReason.REFUSED, "not looked up in the archive: the URL carries a credential")
     answer = get(availability_url(url, as_of))
     if isinstance(answer, FetchFailure):

@@ -137,6 +137,17 @@ def test_an_archived_not_found_page_served_with_200_is_rejected():
     assert outcome == FetchFailure(SOURCE, FailureReason.DEAD, "snapshot 20220915183012: an archived 'not found' page")
 
 
+def test_the_wayback_machines_own_error_page_is_rejected():
+    error_page = (b"<html><head><title>Wayback Machine</title></head><body><p>SYNTHETIC: Hrm. Wayback Machine has "
+                  b"not archived that URL.</p></body></html>")
+    get, _ = answers({API: ok(API, availability()), RAW: ok(RAW, error_page, "text/html")})
+
+    outcome = fetch_snapshot(SOURCE, date(2022, 9, 15), get)
+
+    assert outcome == FetchFailure(SOURCE, FailureReason.DEAD,
+                                   "snapshot 20220915183012: the Wayback Machine's own error page")
+
+
 def test_an_archived_challenge_page_is_rejected():
     challenge = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head>"
                  b"<body>SYNTHETIC Cloudflare challenge</body></html>")
@@ -156,10 +167,13 @@ def test_a_failing_lookup_is_an_error():
     assert outcome == FetchFailure(SOURCE, FailureReason.ERROR, "archive lookup failed: error: timed out reading")
 
 
-def test_a_url_with_a_credential_is_never_sent_to_the_archive():
+def test_a_url_with_a_credential_is_never_sent_to_the_archive(monkeypatch):
+    monkeypatch.setenv("DATA_GOV_API_KEY", "PLANTED-KEY-VALUE")
     get, asked = answers({})
 
-    outcome = fetch_snapshot("https://api.congress.gov/v3/bill/117/s/4428?api_key=PLANTED-KEY", None, get)
+    named = fetch_snapshot("https://api.congress.gov/v3/bill/117/s/4428?api_key=PLANTED-KEY", None, get)
+    configured = fetch_snapshot("https://api.congress.gov/v3/bill/117/s/4428?k=PLANTED-KEY-VALUE", None, get)
 
-    assert outcome.reason is FailureReason.REFUSED
+    assert (named.reason, configured.reason) == (FailureReason.REFUSED, FailureReason.REFUSED)
+    assert named.detail == "not looked up in the archive: the URL carries a credential"
     assert asked == []
