@@ -7,9 +7,10 @@ and list item becomes a passage "para N", each table row a passage
 (htmldate without its extensive search in the text), in `provenance["date"]`.
 When trafilatura finds no text or fails, `extract` reads the page instead.
 
-`extract` (BeautifulSoup) keeps every block of the page. Page furniture (navigation, headers, footers, asides, forms) and anything that
-is not shown as text (scripts, styles) is dropped; the <main> or <article>
-element is read when there is one. Every block element (paragraph, list item,
+`extract` (BeautifulSoup) keeps every block of the page. Page furniture
+(navigation, headers, footers, asides, forms) and anything that is not shown as
+text (scripts, styles) is dropped; the <main> or <article> element is read when
+there is one. Every block element (paragraph, list item,
 heading, table cell, ...) becomes its own passage, located as "para N". Inside a
 block, white space collapses as a browser would show it, and inline elements
 add no space of their own: "<span>C</span>OMMISSION" reads "COMMISSION".
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import re
 import warnings
-
 from html import unescape
 from urllib.parse import urlparse
 
