@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import date
 
 from checker.extract import UnsupportedContent, extract_document
+from checker.fetch.parallel import fetch_all
 from checker.fetch.store import Fetched, SourceStore
 from checker.match import match
 from checker.models import Claim, Document, FailureReason, FetchFailure, Result, SourceCheck
@@ -18,10 +20,11 @@ from checker.verdict import decide
 Progress = Callable[[str], None]
 
 
-def verify(claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None) -> list[Result]:
+def verify(claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None,
+           workers: int = 8) -> list[Result]:
     """Check every claim against its sources. Never raises on a bad source: failures are data."""
     claims = list(claims)
-    documents = load_documents(_urls(claims), store, progress)
+    documents = load_documents(claims, store, progress, workers)
     return [check_claim(claim, documents) for claim in claims]
 
 
@@ -31,14 +34,28 @@ def check_claim(claim: Claim, documents: dict[str, Document | FetchFailure]) -> 
 
 
 def load_documents(
-    urls: Iterable[str], store: SourceStore, progress: Progress | None = None
+    claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None, workers: int = 8
 ) -> dict[str, Document | FetchFailure]:
-    documents: dict[str, Document | FetchFailure] = {}
-    for url in urls:
+    """Every source the claims cite, fetched (concurrently) and extracted once each."""
+    as_of = sources_as_of(claims)
+
+    def load(url: str) -> Document | FetchFailure:
         if progress:
             progress(url)
-        documents[url] = to_document(store.fetch(url))
-    return documents
+        return to_document(store.fetch(url, as_of=as_of[url]))
+
+    return fetch_all(as_of, load, workers)
+
+
+def sources_as_of(claims: Iterable[Claim]) -> dict[str, date | None]:
+    """Each cited URL with the earliest `as_of` of the claims citing it (for an archived snapshot)."""
+    dates: dict[str, date | None] = {}
+    for claim in claims:
+        for url in claim.sources:
+            earliest = dates.setdefault(url, None)
+            if claim.as_of and (earliest is None or claim.as_of < earliest):
+                dates[url] = claim.as_of
+    return dates
 
 
 def to_document(fetched: Fetched | FetchFailure) -> Document | FetchFailure:
@@ -65,5 +82,3 @@ def _check_source(claim: Claim, source: Document | FetchFailure) -> SourceCheck:
     return SourceCheck(source.url, "ok", "", source.recording, source.provenance, match(claim, source))
 
 
-def _urls(claims: list[Claim]) -> list[str]:
-    return list(dict.fromkeys(url for claim in claims for url in claim.sources))
