@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import TypeVar
 
+from checker.fetch.politeness import host_key
 from checker.models import FailureReason, FetchFailure
 
 T = TypeVar("T")
@@ -23,6 +24,8 @@ _POLL = 0.1
 def fetch_all(urls: Iterable[str], fetch: Callable[[str], T], workers: int = 8) -> dict[str, T | FetchFailure]:
     """`fetch` run once for every distinct URL, concurrently; results keyed by URL in input order.
 
+    The calls start host by host in turn (see interleaved()), whatever the input order.
+
     An exception from one call becomes FetchFailure(url, ERROR, "internal error: <type>")
     so that the others finish; KeyboardInterrupt (and other BaseExceptions) still escape.
     """
@@ -31,7 +34,7 @@ def fetch_all(urls: Iterable[str], fetch: Callable[[str], T], workers: int = 8) 
         return {}
     executor = ThreadPoolExecutor(max_workers=max(1, min(workers, len(distinct))), thread_name_prefix="fetch")
     try:
-        futures = {url: executor.submit(fetch, url) for url in distinct}
+        futures = {url: executor.submit(fetch, url) for url in interleaved(distinct)}
         pending = set(futures.values())
         while pending:
             _, pending = wait(pending, timeout=_POLL)
@@ -39,7 +42,20 @@ def fetch_all(urls: Iterable[str], fetch: Callable[[str], T], workers: int = 8) 
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown(wait=True)
-    return {url: _result(url, future) for url, future in futures.items()}
+    return {url: _result(url, futures[url]) for url in distinct}
+
+
+def interleaved(urls: list[str]) -> list[str]:
+    """`urls` taken in turn from each host (round robin), each host's own order kept.
+
+    Started in this order, workers spread over hosts instead of queueing behind one
+    host's per-host limit while the others sit idle.
+    """
+    by_host: dict[str, list[str]] = {}
+    for url in urls:
+        by_host.setdefault(host_key(url), []).append(url)
+    queues = list(by_host.values())
+    return [queue[turn] for turn in range(max(map(len, queues), default=0)) for queue in queues if turn < len(queue)]
 
 
 def _result(url: str, future: Future) -> T | FetchFailure:

@@ -64,3 +64,15 @@ def test_ctrl_c_stops_the_run_and_cancels_the_fetches_not_yet_started():
         release.set()
     time.sleep(0.05)
     assert started == ["https://x.gov/1", "https://x.gov/2"]  # the rest were cancelled, not just late
+
+
+def test_urls_start_host_by_host_in_turn_so_one_busy_host_does_not_hold_every_worker():
+    started: list[str] = []
+    urls = ["https://a.gov/1", "https://a.gov/2", "https://a.gov/3", "https://b.gov/1", "http://a.gov/1",
+            "https://b.gov/2"]
+
+    results = fetch_all(urls, lambda url: started.append(url) or "page", workers=1)
+
+    assert started == ["https://a.gov/1", "https://b.gov/1", "http://a.gov/1", "https://a.gov/2", "https://b.gov/2",
+                       "https://a.gov/3"]
+    assert list(results) == urls

@@ -31,6 +31,17 @@ def test_a_page_robots_txt_disallows_is_not_fetched(server):
     assert server.hits == ["/robots.txt"]
 
 
+def test_a_redirect_into_a_disallowed_path_is_stopped_there(server):
+    server.routes["/robots.txt"] = lambda h: reply(h, 200, ROBOTS)
+    server.routes["/latest"] = lambda h: reply(h, 302, headers={"Location": "/drafts/memo"})
+
+    outcome = client().get(server.url("/latest"))
+
+    assert outcome == FetchFailure(server.url("/latest"), FailureReason.ROBOTS,
+                                   f"disallowed by {server.url('/robots.txt')}")
+    assert server.hits == ["/robots.txt", "/latest"]
+
+
 def test_robots_txt_is_read_once_per_host_and_its_rules_for_checker_apply(server):
     server.routes["/robots.txt"] = lambda h: reply(h, 200, ROBOTS)
     server.routes["/private/memo"] = lambda h: reply(h, 200, b"for checker's group this is allowed")
