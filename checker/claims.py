@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from checker.errors import ClaimsFileError
+from checker.fetch.bills import parse_bill_reference
 from checker.models import Claim, Kind
 
 COLUMNS = ("id", "claim", "kind", "expected", "subject", "speaker", "sources", "as_of", "notes")
@@ -210,7 +211,7 @@ def _sources(value: str, row: int, problems: list[Problem]) -> tuple[str, ...]:
         problems.append(Problem(row, "sources", "no_sources",
                                 "no source given; the claim will be reported as unchecked", "warning"))
     for url in urls:
-        complaint = url_problem(url)
+        complaint = "" if parse_bill_reference(url) else url_problem(url)
         if complaint:
             problems.append(Problem(row, "sources", "bad_url", f"{complaint}: {url!r}"))
     return urls

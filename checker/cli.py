@@ -167,6 +167,10 @@ def run_verify(args: argparse.Namespace) -> int:
         _print_changes(changes)
     print(summary_line(run))
     print("Reports: " + ", ".join(str(path) for path in written))
+    unrecorded = {c.url for r in results for c in r.sources if c.status == "not_recorded"}
+    if unrecorded:
+        print(f"checker: {len(unrecorded)} source(s) have no recording: fetch them with --record once, "
+              "or `checker import URL FILE` an archived copy", file=sys.stderr)
     if loaded.errors:
         print(f"checker: {len(loaded.errors)} row error(s) in {args.claims}; those rows were not checked",
               file=sys.stderr)
@@ -209,7 +213,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     from checker.extract import UnsupportedContent, extract_text
     from checker.fetch.http import FetchSettings, HttpClient
     from checker.fetch.store import SourceStore
-    from checker.models import FetchFailure
+    from checker.models import FailureReason, FetchFailure
 
     complaint = url_problem(args.url)
     if complaint:
@@ -222,6 +226,9 @@ def run_fetch(args: argparse.Namespace) -> int:
     if isinstance(outcome, FetchFailure):
         kept = f" (recording kept: {outcome.recording})" if outcome.recording else ""
         print(f"checker: {args.url}: {outcome.reason.value}: {outcome.detail}{kept}", file=sys.stderr)
+        if outcome.reason is FailureReason.NOT_RECORDED:
+            print("checker: fetch it with --record once, or `checker import URL FILE` an archived copy",
+                  file=sys.stderr)
         return EXIT_UNREADABLE
     recording = outcome.recording
     try:

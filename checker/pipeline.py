@@ -12,6 +12,7 @@ from datetime import date
 
 from checker.extract import UnsupportedContent, extract_document
 from checker.fetch.parallel import fetch_all
+from checker.fetch.resolve import resolve_source
 from checker.fetch.store import Fetched, SourceStore
 from checker.match import match
 from checker.models import Claim, Document, FailureReason, FetchFailure, Result, SourceCheck
@@ -29,7 +30,7 @@ def verify(claims: Iterable[Claim], store: SourceStore, progress: Progress | Non
 
 
 def check_claim(claim: Claim, documents: dict[str, Document | FetchFailure]) -> Result:
-    checks = tuple(_check_source(claim, documents[url]) for url in claim.sources)
+    checks = tuple(_check_source(claim, url, documents[url]) for url in claim.sources)
     return decide(claim, checks)
 
 
@@ -39,10 +40,20 @@ def load_documents(
     """Every source the claims cite, fetched (concurrently) and extracted once each."""
     as_of = sources_as_of(claims)
 
-    def load(url: str) -> Document | FetchFailure:
+    def load(source: str) -> Document | FetchFailure:
         if progress:
-            progress(url)
-        return to_document(store.fetch(url, as_of=as_of[url]))
+            progress(source)
+        where = resolve_source(source, as_of[source], store)
+        if isinstance(where, FetchFailure):
+            return where
+        document = to_document(store.fetch(where.url, as_of=as_of[source]))
+        if isinstance(document, FetchFailure):
+            return replace(document, url=source) if where.url == source else FetchFailure(
+                source, document.reason, f"{document.detail} (read as {where.url})", document.recording)
+        if where.url != source:
+            document = replace(document, provenance={**document.provenance, "read-as": where.url,
+                                                     "resolution": where.reason})
+        return document
 
     return fetch_all(as_of, load, workers)
 
@@ -76,9 +87,9 @@ def to_document(fetched: Fetched | FetchFailure) -> Document | FetchFailure:
     )
 
 
-def _check_source(claim: Claim, source: Document | FetchFailure) -> SourceCheck:
+def _check_source(claim: Claim, cited: str, source: Document | FetchFailure) -> SourceCheck:
     if isinstance(source, FetchFailure):
-        return SourceCheck(source.url, source.reason.value, source.detail, source.recording)
-    return SourceCheck(source.url, "ok", "", source.recording, source.provenance, match(claim, source))
+        return SourceCheck(cited, source.reason.value, source.detail, source.recording)
+    return SourceCheck(cited, "ok", "", source.recording, source.provenance, match(claim, source))
 
 

@@ -78,7 +78,9 @@ def test_import_then_verify_offline_reads_the_archived_copy(project, capsys):
         "unrecorded": ("source_unavailable", "not_recorded"),
     }
     assert results["claims"][0]["sources"][0]["provenance"]["origin"] == "written for this test"
-    assert err == "claims.csv:3: sources: warning: no source given; the claim will be reported as unchecked\n"
+    assert err == ("claims.csv:3: sources: warning: no source given; the claim will be reported as unchecked\n"
+                   "checker: 1 source(s) have no recording: fetch them with --record once, "
+                   "or `checker import URL FILE` an archived copy\n")
     assert "3 claims: 1 supported, 2 source_unavailable" in out
     assert out.endswith("Reports: reports/results.json, reports/report.md\n")
     assert (project / "reports" / "report.md").read_text(encoding="utf-8").startswith("# Verification report\n")
@@ -124,8 +126,8 @@ def test_fetch_of_a_source_with_no_recording_says_why_and_exits_1(project, capsy
     out, err = capsys.readouterr()
     assert code == 1
     assert out == ""
-    assert err == ("checker: https://www.example.gov/other: not_recorded: no recording; run with --record once "
-                   "to fetch it, or `checker import` a copy\n")
+    assert err == ("checker: https://www.example.gov/other: not_recorded: no recording\n"
+                   "checker: fetch it with --record once, or `checker import URL FILE` an archived copy\n")
 
 
 def test_fetch_refuses_a_bad_url_or_date_with_exit_2(project, capsys):

@@ -96,7 +96,7 @@ class SourceStore:
     def _replay(self, url: str, path: Path) -> Fetched | FetchFailure:
         if not path.exists():
             return FetchFailure(url, FailureReason.NOT_RECORDED,
-                                "no recording; run with --record once to fetch it, or `checker import` a copy")
+                                "no recording")
         try:
             recording = self._recorded(url, path)
         except RecordingError as exc:
