@@ -11,14 +11,18 @@ from dataclasses import replace
 from datetime import date
 
 from checker.extract import UnsupportedContent, extract_document
+from checker.fetch.bills import parse_bill_reference, recorded_versions
 from checker.fetch.parallel import fetch_all
 from checker.fetch.resolve import resolve_source
 from checker.fetch.store import Fetched, SourceStore
 from checker.match import match
-from checker.models import Claim, Document, FailureReason, FetchFailure, Result, SourceCheck
+from checker.models import Claim, Document, FailureReason, FetchFailure, Kind, Result, SourceCheck, Verdict
 from checker.verdict import decide
 
 Progress = Callable[[str], None]
+
+
+BillVersions = dict[str, tuple[tuple[str, Document], ...]]
 
 
 def verify(claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None,
@@ -26,11 +30,14 @@ def verify(claims: Iterable[Claim], store: SourceStore, progress: Progress | Non
     """Check every claim against its sources. Never raises on a bad source: failures are data."""
     claims = list(claims)
     documents = load_documents(claims, store, progress, workers)
-    return [check_claim(claim, documents) for claim in claims]
+    versions = load_bill_versions(claims, documents, store)
+    return [check_claim(claim, documents, versions) for claim in claims]
 
 
-def check_claim(claim: Claim, documents: dict[str, Document | FetchFailure]) -> Result:
-    checks = tuple(_check_source(claim, url, documents[url]) for url in claim.sources)
+def check_claim(claim: Claim, documents: dict[str, Document | FetchFailure],
+                versions: BillVersions | None = None) -> Result:
+    versions = versions or {}
+    checks = tuple(_check_source(claim, url, documents[url], versions.get(url, ())) for url in claim.sources)
     return decide(claim, checks)
 
 
@@ -56,6 +63,27 @@ def load_documents(
         return document
 
     return fetch_all(as_of, load, workers)
+
+
+def load_bill_versions(claims: list[Claim], documents: dict[str, Document | FetchFailure],
+                       store: SourceStore) -> BillVersions:
+    """For each bill a wording claim cites, the other text versions that are recorded (read offline only)."""
+    replay = SourceStore(store.cassettes)
+    versions: BillVersions = {}
+    for source in {url for claim in claims if claim.kind is Kind.WORDING for url in claim.sources}:
+        ref = parse_bill_reference(source)
+        document = documents[source]
+        if ref is None or isinstance(document, FetchFailure):
+            continue
+        read = document.provenance.get("read-as", source)
+        others = []
+        for code, url in recorded_versions(ref, replay.is_recorded):
+            other = to_document(replay.fetch(url)) if url != read else None
+            if isinstance(other, Document):
+                others.append((code, other))
+        if others:
+            versions[source] = tuple(others)
+    return versions
 
 
 def sources_as_of(claims: Iterable[Claim]) -> dict[str, date | None]:
@@ -87,9 +115,22 @@ def to_document(fetched: Fetched | FetchFailure) -> Document | FetchFailure:
     )
 
 
-def _check_source(claim: Claim, cited: str, source: Document | FetchFailure) -> SourceCheck:
+def _check_source(claim: Claim, cited: str, source: Document | FetchFailure,
+                  versions: tuple[tuple[str, Document], ...] = ()) -> SourceCheck:
     if isinstance(source, FetchFailure):
         return SourceCheck(cited, source.reason.value, source.detail, source.recording)
-    return SourceCheck(cited, "ok", "", source.recording, source.provenance, match(claim, source))
+    finding = match(claim, source)
+    if versions:
+        finding = replace(finding, reason=f"{finding.reason}; {_versions_note(claim, source, versions)}")
+    return SourceCheck(cited, "ok", "", source.recording, source.provenance, finding)
+
+
+def _versions_note(claim: Claim, read: Document, others: tuple[tuple[str, Document], ...]) -> str:
+    """Which recorded text versions of a bill hold the claimed wording."""
+    holding, lacking = [], []
+    for code, document in ((read.provenance.get("bill_version", "read"), read), *others):
+        (holding if match(claim, document).verdict is Verdict.SUPPORTED else lacking).append(code)
+    note = f"recorded versions with this wording: {', '.join(holding) or 'none'}"
+    return note + (f"; without it: {', '.join(lacking)}" if lacking else "")
 
 

@@ -283,3 +283,19 @@ def _child(element: etree._Element, name: str) -> etree._Element | None:
 def _child_text(element: etree._Element, name: str) -> str:
     child = _child(element, name)
     return "".join(child.itertext()) if child is not None else ""
+
+
+def version_codes() -> tuple[str, ...]:
+    """Every GPO bill version code checker knows, in the user guide's order."""
+    return tuple(dict.fromkeys(STAGES.values()))
+
+
+def recorded_versions(ref: BillRef, is_recorded: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """(code, govinfo XML URL) of each version of the bill that has a recording."""
+    versions = []
+    for code in version_codes():
+        url = govinfo_xml_url(replace(ref, version=code))
+        if is_recorded(url):
+            versions.append((code, url))
+    return versions
+

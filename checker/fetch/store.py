@@ -86,6 +86,10 @@ class SourceStore:
         with self._lock:
             return tuple(self._changes)
 
+    def is_recorded(self, url: str) -> bool:
+        """Whether `url` has a cassette (no network, whatever the mode)."""
+        return cassette_path(self.cassettes, url, self.secrets).exists()
+
     def fetch(self, url: str, as_of: date | None = None) -> Fetched | FetchFailure:
         """The source at `url`; `as_of` (the claim's date) picks the archived snapshot when falling back."""
         path = cassette_path(self.cassettes, url, self.secrets)

@@ -63,3 +63,18 @@ def test_a_wording_claim_on_a_bill_page_is_checked_in_the_bill_sections(tmp_path
     assert result.evidence[0].note.endswith("bill version: rs")
     (check,) = result.sources
     assert (check.url, check.provenance["read-as"]) == (CITED, REPORTED)
+
+
+def test_a_wording_claim_says_which_recorded_versions_hold_it(tmp_path):
+    record(tmp_path, REPORTED, "extract/synthetic-bill.xml")
+    introduced = (FIXTURES / "extract" / "synthetic-bill.xml").read_text(encoding="utf-8").replace(
+        "2023 through 2026", "2023 through 2025")  # an earlier text, differing in one year (synthetic)
+    write_cassette(cassette_path(tmp_path, INTRODUCED),
+                   [Recording(INTRODUCED, 200, {"Content-Type": "application/xml"}, introduced.encode("utf-8"))])
+    claim = Claim(id="w", claim="c", kind=Kind.WORDING, expected="for each of fiscal years 2023 through 2026",
+                  sources=(REPORTED,))
+
+    (result,) = verify([claim], SourceStore(tmp_path))
+
+    assert result.verdict is Verdict.SUPPORTED
+    assert result.reason.endswith("recorded versions with this wording: rs; without it: is")
