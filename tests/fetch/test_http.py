@@ -247,3 +247,21 @@ def test_challenge_and_denial_pages_are_blocked_and_an_article_is_not():
 def test_a_recorded_429_is_an_error_not_blocked():
     assert classify(recorded(b"", status=429)) == FetchFailure(
         "https://www.defense.gov/News/", FailureReason.ERROR, "HTTP 429 (rate limited)")
+
+
+def test_a_host_that_does_not_resolve_is_dead_and_not_retried(monkeypatch):
+    looked_up: list[str] = []
+
+    def no_such_host(host, *args, **kwargs):
+        looked_up.append(host)
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_such_host)
+    waits: list[float] = []
+
+    outcome = client(waits, respect_robots=False).get("https://no-such-host.example/page")
+
+    assert outcome == FetchFailure("https://no-such-host.example/page", FailureReason.DEAD,
+                                   "host not found (no-such-host.example)")
+    assert waits == []
+    assert set(looked_up) == {"no-such-host.example"}
