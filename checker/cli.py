@@ -10,6 +10,7 @@ Exit codes (a documented contract):
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -51,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
                         choices=("never", *VERDICT_NAMES),
                         help="exit 1 when a claim's verdict is this or worse, in the order "
                              f"{' < '.join(VERDICT_NAMES)} (default: never)")
+    verify.add_argument("--contact", default=os.environ.get("CHECKER_CONTACT", ""), metavar="URL_OR_EMAIL",
+                        help="how site owners can reach you, sent in the User-Agent when fetching "
+                             "(default: $CHECKER_CONTACT)")
     verify.add_argument("--allow-private", action="store_true",
                         help="allow fetching private and loopback addresses (off by default)")
     verify.add_argument("--archive-fallback", action="store_true",
@@ -92,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the claim's date, YYYY-MM-DD: picks the archived snapshot with --archive-fallback")
     fetch.add_argument("--archive-fallback", action="store_true",
                        help="when recording, fetch the Internet Archive snapshot if the source is dead or blocked")
+    fetch.add_argument("--contact", default=os.environ.get("CHECKER_CONTACT", ""), metavar="URL_OR_EMAIL",
+                        help="how site owners can reach you, sent in the User-Agent when fetching "
+                             "(default: $CHECKER_CONTACT)")
     fetch.add_argument("--allow-private", action="store_true",
                        help="allow fetching private and loopback addresses (off by default)")
     return parser
@@ -147,7 +154,7 @@ def run_verify(args: argparse.Namespace) -> int:
     formats = parse_formats(args.format)
     loaded = load_claims(args.claims)
     _print_problems(loaded.problems, args.claims)
-    client = None if args.record == "none" else HttpClient(FetchSettings(allow_private=args.allow_private))
+    client = None if args.record == "none" else HttpClient(_fetch_settings(args))
     store = SourceStore(Path(args.cassettes), args.record, client, fallback=args.archive_fallback)
     results = verify(loaded.claims, store)
     changes = store.changes
@@ -218,7 +225,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     complaint = url_problem(args.url)
     if complaint:
         raise InputError(f"{complaint}: {args.url!r}")
-    client = None if args.record == "none" else HttpClient(FetchSettings(allow_private=args.allow_private))
+    client = None if args.record == "none" else HttpClient(_fetch_settings(args))
     store = SourceStore(Path(args.cassettes), args.record, client, fallback=args.archive_fallback)
     outcome = store.fetch(args.url, as_of=args.as_of)
     for change in store.changes:
@@ -267,6 +274,12 @@ def _print_changes(changes) -> None:
         print(f"  {change.describe()}")
         for line in change.diff.splitlines():
             print(f"      {line}")
+
+
+def _fetch_settings(args: argparse.Namespace):
+    from checker.fetch.http import FetchSettings, user_agent
+
+    return FetchSettings(allow_private=args.allow_private, user_agent=user_agent(args.contact))
 
 
 def _print_problems(problems, filename: str) -> None:

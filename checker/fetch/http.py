@@ -44,7 +44,12 @@ from checker.fetch.politeness import HostLimiter
 from checker.fetch.robots import RobotsPolicy, user_agent_token
 from checker.models import FailureReason, FetchFailure
 
-DEFAULT_USER_AGENT = f"checker/{__version__} (source-claim verification; +https://github.com/checker-dev/checker)"
+DEFAULT_USER_AGENT = f"checker/{__version__} (source-claim verification)"
+
+
+def user_agent(contact: str = "") -> str:
+    """checker's User-Agent, naming the operator's contact (a URL or an e-mail) when given."""
+    return f"checker/{__version__} (source-claim verification; +{contact})" if contact else DEFAULT_USER_AGENT
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 RETRY_CODES = frozenset({429, 500, 502, 503, 504})
 

@@ -265,3 +265,10 @@ def test_a_host_that_does_not_resolve_is_dead_and_not_retried(monkeypatch):
                                    "host not found (no-such-host.example)")
     assert waits == []
     assert set(looked_up) == {"no-such-host.example"}
+
+
+def test_the_user_agent_names_checker_and_the_operators_contact():
+    from checker.fetch.http import user_agent
+
+    assert user_agent() == "checker/0.1.0 (source-claim verification)"
+    assert user_agent("mailto:desk@example.org") == "checker/0.1.0 (source-claim verification; +mailto:desk@example.org)"
