@@ -18,7 +18,8 @@ from checker.errors import ClaimsFileError
 from checker.fetch.bills import parse_bill_reference
 from checker.models import Claim, Kind
 
-COLUMNS = ("id", "claim", "kind", "expected", "subject", "speaker", "sources", "as_of", "notes")
+COLUMNS = ("id", "claim", "kind", "expected", "subject", "speaker", "sources", "as_of", "notes", "language")
+OPTIONAL_COLUMNS = ("language",)  # added after the first version: a file without it is not warned about
 REQUIRED_COLUMNS = ("id", "claim", "kind")
 NUMBER_KINDS = (Kind.AMOUNT, Kind.COUNT, Kind.ORDINAL)
 SOURCE_SEPARATOR = "|"
@@ -136,7 +137,7 @@ def _check_header(header: list[str]) -> list[Problem]:
             problems.append(Problem(1, column, "missing_column",
                                     f"missing column '{column}'; the header must name {', '.join(REQUIRED_COLUMNS)}"))
     for column in COLUMNS:
-        if column not in header and column not in REQUIRED_COLUMNS:
+        if column not in header and column not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
             problems.append(Problem(1, column, "missing_column",
                                     f"missing column '{column}'; read as empty", "warning"))
     for column in header:
@@ -186,7 +187,8 @@ def _claim_from_cells(cells: dict[str, str], row: int) -> tuple[Claim | None, li
         return None, problems
     claim = Claim(
         id=claim_id, claim=cells["claim"], kind=kind, expected=cells["expected"], subject=cells["subject"],
-        speaker=cells["speaker"], sources=sources, as_of=as_of, notes=cells["notes"], row=row,
+        speaker=cells["speaker"], sources=sources, as_of=as_of, notes=cells["notes"], language=cells["language"],
+        row=row,
     )
     if kind is Kind.QUOTE and not claim.expected:
         quoted = _QUOTED.search(claim.claim)

@@ -58,7 +58,13 @@ class Claim:
     sources: tuple[str, ...] = ()
     as_of: date | None = None
     notes: str = ""
+    language: str = ""  # the language a quote was spoken in, when not English: its words are a translation
     row: int = 0
+
+    @property
+    def translated(self) -> bool:
+        """Whether the quoted words are a translation (any English wording is then one of several)."""
+        return self.language.lower() not in ("", "en", "eng", "english")
 
     @property
     def target(self) -> str:

@@ -129,3 +129,12 @@ def test_an_empty_file_is_one_problem():
     loaded = parse_claims(b"")
 
     assert described(loaded) == ["claims.csv:1: error: the file is empty; the first line must be the header"]
+
+
+def test_a_quote_spoken_in_another_language_is_marked_as_translated():
+    loaded = parse('q1,"Putin said “we understand”",quote,we understand,,Vladimir Putin,https://example.gov/,,,ru\n',
+                   header=HEADER.rstrip("\n") + ",language\n")
+
+    assert loaded.problems == ()
+    assert loaded.claims[0].translated
+    assert not parse(GOOD_ROW).claims[0].translated
