@@ -16,7 +16,8 @@ def test_the_readme_gives_exactly_two_commands_one_verifying_and_one_testing():
     verify, test = shell_blocks()
 
     assert verify.endswith("checker verify claims.csv")
-    assert test.endswith("pytest")
+    assert test == "bash scripts/test.sh"
+    assert (ROOT / "scripts" / "test.sh").read_text(encoding="utf-8").rstrip().endswith('exec .venv/bin/pytest "$@"')
 
 
 def test_ci_runs_the_readmes_test_command_as_written():

@@ -1,10 +1,15 @@
-"""One writer per report format behind one interface: `render(run) -> str`. No writer does I/O;
-`write_reports` writes them all, each atomically."""
+"""One writer per report format behind one interface. No writer does I/O;
+`write_reports` writes them all, each atomically.
+
+A writer is a module of this package with `FILENAME` (the file it fills in the report folder)
+and `render(run: Run) -> str | bytes`. `WRITERS` maps each `--format` name to its module;
+adding a format is one module and one line there.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +30,7 @@ class Run:
     generated_at: str = ""
     checker_version: str = ""
     report_dir: str = "reports"
+    reviews: dict = field(default_factory=dict)  # claim id -> checker.reviews.Review kept from reviewers
     extra: dict = field(default_factory=dict)
 
     def counts(self) -> dict[Verdict, int]:
@@ -38,16 +44,16 @@ def summary_line(run: Run) -> str:
     return f"{len(run.results)} claims: " + (", ".join(parts) if parts else "none checked")
 
 
-def _writers() -> dict[str, tuple[str, Callable[[Run], str]]]:
-    from checker.report import json_report, markdown
-
-    return {
-        "json": ("results.json", json_report.render),
-        "md": ("report.md", markdown.render),
-    }
+WRITERS: dict[str, str] = {
+    "json": "json_report",
+    "md": "markdown",
+}
+FORMATS = tuple(WRITERS)
 
 
-FORMATS = ("json", "md")
+def writer(name: str):
+    """The writer module of a format (imported on use: a run loads only the writers it needs)."""
+    return importlib.import_module(f"checker.report.{WRITERS[name]}")
 
 
 def parse_formats(value: str) -> tuple[str, ...]:
@@ -61,8 +67,11 @@ def parse_formats(value: str) -> tuple[str, ...]:
 
 def write_reports(run: Run, out_dir: Path, formats: tuple[str, ...]) -> list[Path]:
     """Render every format first, then write each file atomically: a failure leaves old reports intact."""
-    writers = _writers()
-    rendered = [(out_dir / writers[name][0], writers[name][1](run)) for name in formats]
-    for path, text in rendered:
-        atomic_write(path, text.encode("utf-8"))
+    rendered = []
+    for name in formats:
+        module = writer(name)
+        content = module.render(run)
+        rendered.append((out_dir / module.FILENAME, content.encode("utf-8") if isinstance(content, str) else content))
+    for path, data in rendered:
+        atomic_write(path, data)
     return [path for path, _ in rendered]

@@ -7,6 +7,8 @@ import json
 from checker.models import Evidence, Result, SourceCheck
 from checker.report import Run, summary_line
 
+FILENAME = "results.json"
+
 
 def render(run: Run) -> str:
     document = {

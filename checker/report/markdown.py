@@ -8,6 +8,8 @@ import re
 from checker.models import Evidence, Result, SourceCheck, Verdict
 from checker.report import Run, summary_line
 
+FILENAME = "report.md"
+
 _MARK = {
     Verdict.SUPPORTED: "✅",
     Verdict.PARTIALLY_SUPPORTED: "🟡",

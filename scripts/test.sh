@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up everything the test suite needs, then runs it: the README's test command; .ci/run calls it.
+# Extra arguments go to pytest (e.g. `bash scripts/test.sh -k claims`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Chromium for the browser tests of the HTML report (apt-get)..." >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    echo "note: Chromium is absent and cannot be installed here; the browser tests will say so" >&2
+  fi
+fi
+
+python3 -m venv .venv
+.venv/bin/pip install -q -e '.[test]'
+exec .venv/bin/pytest "$@"
