@@ -122,6 +122,8 @@ _WORD_ORDINAL = (
     rf"(?:(?:{_TENS_WORDS})(?:{_DASH}|\s+)(?:{_alternation(_UNIT_ORDINALS)})"
     rf"|{_alternation(_TENS_ORDINALS)}|{_alternation(_UNIT_ORDINALS)})\b"
 )
+# "up to an aggregate value of $350 million": the qualifier still bounds the figure.
+_AGGREGATE = r"(?:(?:an?\s+)?(?:aggregate|total)(?:\s+(?:value|amount|sum))?\s+of\s+)?"
 _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 
 _PATTERN = re.compile(
@@ -136,7 +138,7 @@ _PATTERN = re.compile(
     )
     |
     (?<![\w$.,])(?<![A-Za-z]{_DASH})
-    (?:(?P<qualifier>{_alternation(_QUALIFIERS)})\s+)?
+    (?:(?P<qualifier>{_alternation(_QUALIFIERS)})\s+{_AGGREGATE})?
     (?:
         (?P<vague>(?:(?:tens|hundreds)\s+of\s+)?(?:{_alternation(_VAGUE)}))\b(?:\s+of\b)?
       | (?P<digit_ordinal>[0-9]+)(?P<suffix>st|nd|rd|th)\b

@@ -14,11 +14,16 @@ plain number (a percentage is its own type). A fuzzy text score never decides a 
 How a source figure S compares with the claim's C:
 
 - S lies within C (the source is at least as precise)             -> supported
-- S is "up to X" (or "at most X") and X is the claim's exact figure -> supported: drawdowns and
-  authorities are stated as ceilings ("a drawdown of up to $600 million"); the reason says so
+- S is "up to X" (or "at most X") and the claim states X itself, plainly or as "about X"
+                                                                   -> supported: drawdowns and
+  authorities are stated as ceilings ("a drawdown of up to $600 million"); the reason says so.
+  A claim that infers from the ceiling ("more than $500 million") is only partially_supported
+- S is "about X" and the claim states exactly X                    -> supported: the claim repeats
+  the source's figure without its hedge ("approximately $128 million"); the reason says so
 - S overlaps C without lying within it (the source is vaguer)      -> partially_supported
 - S states the claim's figure with an incompatible qualifier ("more than 440" for "440")
                                                                    -> partially_supported
+  (but opposite bounds on one figure, "more than $60 million" for "up to $60 million", contradict)
 - none of the above                                                -> contradicted
 
 When several figures are about the subject, the most compatible one wins, nearest first. A supported
@@ -60,14 +65,19 @@ _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
+_RESTATING = ("", "exactly", "about")
+"""Qualifiers with which a claim restates a ceiling's figure rather than reasoning from it."""
+
+
 class _Fit(IntEnum):
     """How one source figure fits the claim's, best last."""
 
     INCOMPATIBLE = 0
     SAME_FIGURE = 1  # the claim's figure, with a qualifier that excludes it
     VAGUER = 2
-    CEILING = 3
-    WITHIN = 4
+    HEDGED = 3  # the source says "about X", the claim X
+    CEILING = 4  # the source says "up to X", the claim X or "about X"
+    WITHIN = 5
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,9 @@ def _finding(wanted: Quantity, subject: _Subject, best: _Mention,
         verdict, score = Verdict.SUPPORTED, 0.9
         reason = (f"source says {found}: a ceiling, the way drawdown authorities are stated, "
                   f"and the ceiling is the claim's {wanted.text}")
+    elif best.fit is _Fit.HEDGED:
+        verdict, score = Verdict.SUPPORTED, 0.9
+        reason = f"source says {found}: the claim's {wanted.text}, which the source gives as approximate"
     elif best.fit is _Fit.VAGUER:
         verdict, score = Verdict.PARTIALLY_SUPPORTED, 0.5
         reason = (f"source is vaguer: it says {found}, {format_interval(best.quantity)}, "
@@ -244,11 +257,14 @@ def _same_type(claim: Claim, wanted: Quantity, found: Quantity) -> bool:
 def _fit(wanted: Quantity, found: Quantity) -> _Fit:
     if _within(found, wanted):
         return _Fit.WITHIN
-    if found.qualifier in ("up to", "at most") and wanted.exact and _same(found.value, wanted.value):
-        return _Fit.CEILING
+    if _same(found.value, wanted.value):
+        if found.qualifier in ("up to", "at most") and wanted.qualifier in _RESTATING:
+            return _Fit.CEILING
+        if found.qualifier == "about" and wanted.exact:
+            return _Fit.HEDGED
     if _overlap(found, wanted):
         return _Fit.VAGUER
-    if _same(found.value, wanted.value):
+    if _same(found.value, wanted.value) and (found.exact or wanted.exact):
         return _Fit.SAME_FIGURE
     return _Fit.INCOMPATIBLE
 
