@@ -51,7 +51,7 @@ def test_an_unknown_format_is_a_usage_error(project, capsys):
 
     assert code == 2
     assert capsys.readouterr().err == (
-        "checker: error: unknown report format 'pdf'; use a comma-separated list of json, md\n")
+        "checker: error: unknown report format 'pdf'; use a comma-separated list of json, md, html\n")
 
 
 def test_an_unknown_option_exits_2(project, capsys):

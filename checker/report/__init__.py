@@ -47,6 +47,7 @@ def summary_line(run: Run) -> str:
 WRITERS: dict[str, str] = {
     "json": "json_report",
     "md": "markdown",
+    "html": "html",
 }
 FORMATS = tuple(WRITERS)
 
