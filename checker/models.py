@@ -126,6 +126,8 @@ class Evidence:
     end: int
     locator: str = ""
     note: str = ""  # what differs, e.g. "altered words: 'we are' -> 'we're'"
+    before: str = ""  # the source's text just before the span, for reading it in context
+    after: str = ""  # and just after it
 
 
 @dataclass(frozen=True)

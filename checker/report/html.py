@@ -69,6 +69,8 @@ dl.fields { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1r
 dl.fields dt { color: var(--muted); }
 dl.fields dd { margin: 0; }
 blockquote { margin: .25rem 0; padding: .4rem .8rem; border-left: 4px solid var(--line); background: #fafbfc; }
+blockquote .context { color: #6a737d; }
+blockquote .found { background: #fff8c5; }
 figure { margin: .5rem 0 .75rem; }
 mark.hit { background: #fff3a3; }
 mark.diff { background: #ffcdd2; color: #7f0000; font-weight: 600; text-decoration: underline; }
@@ -447,8 +449,10 @@ def _evidence(evidence: Evidence, marks: list[tuple[str, str]]) -> str:
     caption = f"{where}characters {evidence.start}–{evidence.end} of {_link(evidence.url)}"
     if evidence.note:
         caption += f" · {_text(evidence.note)}"
-    return (f'<figure class="evidence"><blockquote>{mark_text(evidence.text, marks)}</blockquote>'
-            f"<figcaption>{caption}</figcaption></figure>")
+    before = f'<span class="context">{_text(evidence.before)}</span>' if evidence.before else ""
+    after = f'<span class="context">{_text(evidence.after)}</span>' if evidence.after else ""
+    return (f'<figure class="evidence"><blockquote>{before}<span class="found">{mark_text(evidence.text, marks)}'
+            f"</span>{after}</blockquote><figcaption>{caption}</figcaption></figure>")
 
 
 def _source(check: SourceCheck, report_dir: str) -> str:
