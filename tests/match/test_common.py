@@ -19,4 +19,15 @@ def test_evidence_carries_its_locator_and_the_words_around_it():
     assert evidence.before + evidence.text + evidence.after in TEXT
     assert evidence.before.endswith("Authorities.  ") and len(evidence.before) <= CONTEXT
     assert evidence.after.startswith(" that includes ammunition")
-    assert not evidence.before.startswith(" ") and TEXT[start - len(evidence.before) - 1] == " "
+    assert evidence.before == TEXT[:start]  # the whole 150 characters before fit
+
+
+def test_context_is_cut_at_a_word_boundary():
+    text = "word " * 100 + "TARGET" + " more" * 100
+    start = text.index("TARGET")
+    document = Document(url="u", text=text)
+
+    evidence = evidence_for(document, start, start + len("TARGET"))
+
+    assert evidence.before.startswith("word ") and len(evidence.before) <= CONTEXT
+    assert evidence.after.endswith("more") and len(evidence.after) <= CONTEXT
