@@ -449,6 +449,19 @@ def table(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+def changed_by_rule(outcomes: list[Outcome]) -> str:
+    """The changed amounts by how they were changed: below a ceiling is partial, above it contradicted."""
+    counts: dict[str, Counter] = {}
+    for outcome in outcomes:
+        if outcome.case.family == "changed amount":
+            counts.setdefault(outcome.case.rule, Counter())[outcome.verdict] += 1
+    lines = ["", f"changed amounts by rule{'':<28}    n  supported  partially  contradicted"]
+    for rule, verdicts in counts.items():
+        lines.append(f"  {rule:<49}{sum(verdicts.values()):>5}{verdicts[Verdict.SUPPORTED]:>11}"
+                     f"{verdicts[Verdict.PARTIALLY_SUPPORTED]:>11}{verdicts[Verdict.CONTRADICTED]:>14}")
+    return "\n".join(lines)
+
+
 def confusion_lines(outcomes: list[Outcome]) -> str:
     lines = ["", "supported vs label (true = should be supported)     checker   baseline"]
     ours, theirs = confusion(outcomes), confusion(outcomes, use_baseline=True)
@@ -483,6 +496,7 @@ def main(argv: list[str] | None = None) -> int:
     elapsed = time.perf_counter() - started
     print(f"{len(memos)} memoranda, {len(cases)} claims, checked in {elapsed:.2f} s\n")
     print(table(outcomes))
+    print(changed_by_rule(outcomes))
     print(confusion_lines(outcomes))
     missed = misses(outcomes)
     print(f"\nclaims missing their target: {len(missed)}")

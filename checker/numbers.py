@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 INF = float("inf")
 
@@ -37,7 +39,7 @@ class Quantity:
     low: float
     high: float
     value: float
-    unit: str = ""  # "USD" for money, "%" for a percentage, "" otherwise
+    unit: str = ""  # "USD" money, "%" percentage, "date"/"month-day" (see find_dates), "" otherwise
     ordinal: bool = False
     qualifier: str = ""  # normalised: "more than", "at least", "about", "nearly", "up to", ...
     text: str = ""
@@ -126,6 +128,25 @@ _WORD_ORDINAL = (
 _AGGREGATE = r"(?:(?:an?\s+)?(?:aggregate|total)(?:\s+(?:value|amount|sum))?\s+of\s+)?"
 _DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 
+_MONTH_NUMBERS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}
+# Capitalised or all capitals only: "may" and "march" in lower case are verbs far more often than months.
+_MONTH = "(?-i:" + _alternation([m.capitalize() for m in _MONTH_NUMBERS] + [m.upper() for m in _MONTH_NUMBERS]) + ")"
+_DATE_FORMS = (
+    rf"(?P<md_month>{_MONTH})\.?\s+(?P<md_day>[0-9]{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>[0-9]{{4}})\b)?"
+    rf"|(?<![0-9])(?P<dm_day>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_MONTH})\b\.?"
+    rf"(?:,?\s+(?P<dm_year>[0-9]{{4}})\b)?"
+    r"|(?<![0-9])(?P<iso_year>[0-9]{4})-(?P<iso_month>[0-9]{2})-(?P<iso_day>[0-9]{2})(?![0-9])"
+    r"|(?<![0-9/])(?P<us_month>[0-9]{1,2})/(?P<us_day>[0-9]{1,2})/(?P<us_year>[0-9]{4})(?![0-9/])"
+    rf"|(?P<my_month>{_MONTH})\.?,?\s+(?P<my_year>[0-9]{{4}})\b"
+)
+_DATE = re.compile(rf"\b(?:{_DATE_FORMS})", re.IGNORECASE)
+_DATE_SKIP = "(?:" + re.sub(r"\?P<\w+>", "?:", _DATE_FORMS) + ")"
+
 _PATTERN = re.compile(
     rf"""
     (?P<skip>
@@ -135,6 +156,7 @@ _PATTERN = re.compile(
       | (?<![0-9])[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}(?![0-9])                      # 2022-09-16
       | \b(?:{_MONTHS})\.?\s+[0-9]{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+[0-9]{{4}}\b)?  # September 16, 2022
       | (?<![0-9])[0-9]{{1,2}}(?:st|nd|rd|th)?\s+of\s+(?:{_MONTHS})\b(?:,?\s+[0-9]{{4}}\b)?  # 20th of September
+      | {_DATE_SKIP}                                               # 15 September 2022, September 2022, 9/15/2022
     )
     |
     (?<![\w$.,])(?<![A-Za-z]{_DASH})
@@ -162,13 +184,21 @@ def parse_quantity(text: str) -> Quantity | None:
 
 
 def find_quantities(text: str) -> list[tuple[Quantity, int, int]]:
-    """Every quantity in `text`, with its [start, end) offsets into `text`. Linear in the text."""
+    """Every quantity in `text`, with its [start, end) offsets into `text`. Linear in the text.
+
+    Cached: every claim citing a document reads the same text.
+    """
+    return list(_find_quantities(text))
+
+
+@lru_cache(maxsize=64)
+def _find_quantities(text: str) -> tuple[tuple[Quantity, int, int], ...]:
     found: list[tuple[Quantity, int, int]] = []
     position = 0
     while True:
         hit = _PATTERN.search(text, position)
         if hit is None:
-            return found
+            return tuple(_ranges(text, found))
         position = max(hit.end(), hit.start() + 1)
         if hit.group("skip"):
             continue
@@ -177,6 +207,67 @@ def find_quantities(text: str) -> list[tuple[Quantity, int, int]]:
             quantity, end = result
             found.append((quantity, hit.start(), end))
             position = max(end, hit.start() + 1)
+
+
+_RANGE_DASH = re.compile(rf"\s*{_DASH}\s*")
+_RANGE_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+_RANGE_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SCALED = re.compile(rf"(?:{_SCALE_WORDS}|bn|mn|tn|k|m|b)(?:\s+(?:US\s+)?dollars)?$", re.IGNORECASE)
+_SCALE_OF = re.compile(rf"(?:\b({_SCALE_WORDS})|[0-9]\s?(bn|mn|tn|k|m|b))\b", re.IGNORECASE)
+
+
+def _ranges(text: str, found: list[tuple[Quantity, int, int]]) -> list[tuple[Quantity, int, int]]:
+    """Join "10-20", "10 to 20 percent", "$10-20 million", "between 10 and 20" into one interval.
+
+    "from 10 to 20" is left as two figures: it more often tells a change than a range.
+    """
+    merged: list[tuple[Quantity, int, int]] = []
+    index = 0
+    while index < len(found):
+        if index + 1 < len(found):
+            joined = _range(text, found[index], found[index + 1])
+            if joined is not None:
+                merged.append(joined)
+                index += 2
+                continue
+        merged.append(found[index])
+        index += 1
+    return merged
+
+
+def _range(text: str, first: tuple[Quantity, int, int], second: tuple[Quantity, int, int]
+           ) -> tuple[Quantity, int, int] | None:
+    (low, start, low_end), (high, high_start, end) = first, second
+    if any(q.qualifier or q.ordinal or not q.exact or q.text.lower().startswith(("dozens", "hundreds", "thousands",
+                                                                                  "tens", "millions", "billions"))
+           for q in (low, high)):
+        return None
+    gap = text[low_end:high_start]
+    before = text[max(0, start - 12):start]
+    between = _BETWEEN.search(before)
+    if between and _RANGE_AND.fullmatch(gap):
+        start = start - (len(before) - between.start())
+    elif not (_RANGE_DASH.fullmatch(gap) or (_RANGE_TO.fullmatch(gap) and not _FROM.search(before))):
+        return None
+    if low.unit not in ("", high.unit) and not (low.unit == "USD" and high.unit == ""):
+        return None
+    low_value = low.value
+    if not _SCALED.search(low.text) and _SCALED.search(high.text):
+        low_value *= _scale_of(high.text)
+    if not low_value < high.value:
+        return None
+    unit = low.unit or high.unit
+    words = _squash(text[start:end])
+    return Quantity(low_value, high.value, low_value, unit, False, "between", words), start, end
+
+
+def _scale_of(text: str) -> float:
+    factor = Decimal(1)
+    for words, abbreviation in _SCALE_OF.findall(text):
+        factor *= _SCALES[words.lower()] if words else _ABBREVIATIONS[abbreviation.lower()]
+    return float(factor)
 
 
 def _quantity(hit: re.Match[str]) -> tuple[Quantity, int] | None:
@@ -333,11 +424,82 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
+def find_dates(text: str) -> list[tuple[Quantity, int, int]]:
+    """Every calendar date in `text` as a Quantity of days, with its [start, end) offsets.
+
+    A date with a year ("September 15, 2022", "15 September 2022", "2022-09-15", "9/15/2022") has unit
+    "date" and is the interval of its days as proleptic Gregorian ordinals (`date.toordinal()`): one
+    day, or a whole month for "September 2022". A date without a year ("on 15 September",
+    "September 15th") has unit "month-day" and the value month * 100 + day (915), to be compared
+    with other dates by month and day only. Impossible dates ("February 30") are left out.
+    """
+    return list(_find_dates(text or ""))
+
+
+@lru_cache(maxsize=64)
+def _find_dates(text: str) -> tuple[tuple[Quantity, int, int], ...]:
+    found: list[tuple[Quantity, int, int]] = []
+    for hit in _DATE.finditer(text):
+        quantity = _date(hit)
+        if quantity is not None:
+            found.append((quantity, hit.start(), hit.end()))
+    return tuple(found)
+
+
+def parse_date(text: str) -> Quantity | None:
+    """The first date in a short expression ("on 15 September", "September 15, 2022"), or None."""
+    found = find_dates(text)
+    return found[0][0] if found else None
+
+
+def month_day(quantity: Quantity) -> Quantity:
+    """A date quantity seen by month and day only (a "month-day" one is returned as it is)."""
+    if quantity.unit != "date":
+        return quantity
+    low, high = date.fromordinal(int(quantity.low)), date.fromordinal(int(quantity.high))
+    low_key, high_key = low.month * 100 + low.day, high.month * 100 + high.day
+    if high.year != low.year or high_key < low_key:
+        low_key, high_key = 101, 1231
+    return Quantity(float(low_key), float(high_key), float(low_key), "month-day", text=quantity.text)
+
+
+def _date(hit: re.Match[str]) -> Quantity | None:
+    groups = {name: value for name, value in hit.groupdict().items() if value}
+    form = next(name.split("_")[0] for name in groups)
+    month_text = groups[f"{form}_month"]
+    month = int(month_text) if month_text.isdigit() else _MONTH_NUMBERS[month_text.lower()]
+    year = int(groups[f"{form}_year"]) if f"{form}_year" in groups else None
+    words = _squash(hit.group(0))
+    try:
+        if form == "my":
+            first = date(year, month, 1)
+            last = (date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)).toordinal() - 1
+            return Quantity(float(first.toordinal()), float(last), float(first.toordinal()), "date", text=words)
+        day = int(groups[f"{form}_day"])
+        if year is None:
+            date(2000, month, day)  # a leap year: is the day possible at all?
+            key = float(month * 100 + day)
+            return Quantity(key, key, key, "month-day", text=words)
+        ordinal = float(date(year, month, day).toordinal())
+    except ValueError:
+        return None
+    return Quantity(ordinal, ordinal, ordinal, "date", text=words)
+
+
 def format_interval(quantity: Quantity) -> str:
-    """The interval in mathematical notation: "[10,000, 99,999]", "(440, inf)"."""
+    """The interval in mathematical notation: "[10,000, 99,999]", "(440, inf)", "[2022-09-01, 2022-09-30]"."""
     left = "(" if quantity.low_open else "["
     right = ")" if quantity.high_open or quantity.high == INF else "]"
+    if quantity.unit == "date":
+        return f"{left}{date.fromordinal(int(quantity.low))}, {date.fromordinal(int(quantity.high))}{right}"
+    if quantity.unit == "month-day":
+        return f"{left}{_month_day(quantity.low)}, {_month_day(quantity.high)}{right}"
     return f"{left}{_plain(quantity.low)}, {_plain(quantity.high)}{right}"
+
+
+def _month_day(key: float) -> str:
+    month, day = divmod(int(key), 100)
+    return f"{month:02d}-{day:02d}"
 
 
 def format_quantity(quantity: Quantity) -> str:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 
-from checker.numbers import INF, Quantity, find_quantities, format_quantity, parse_quantity
+from checker.numbers import INF, Quantity, find_quantities, format_quantity, month_day, parse_date, parse_quantity
 
 # Excerpts of public-domain US government works, copied verbatim (hard wraps and no-break spaces kept).
 # White House, "Memorandum on the Delegation of Authority Under Section 506(a)(1) of the Foreign
@@ -148,3 +149,83 @@ def test_format_quantity_shows_the_interval() -> None:
 def test_a_long_document_is_read_in_one_pass() -> None:
     text = (BRIEFING_PACKAGE + "\n\n" + MEMO + "\n\n") * 60  # about 60 KB
     assert len(find_quantities(text)) == 8 * 60
+
+
+# White House, section 506(a)(1) memorandum of 2022-02-25, its item (2) (verbatim, Markdown escapes kept).
+AGGREGATE = (
+    "\\(2\\) \xa0the authority under section 506(a)(1) of the FAA to direct the\ndrawdown of up to an aggregate "
+    "value of $350 million in defense articles\nand services of the Department of Defense"
+)
+
+
+def test_a_ceiling_stated_as_an_aggregate_value_keeps_its_qualifier() -> None:
+    [*_, (quantity, start, end)] = find_quantities(AGGREGATE)
+    assert quantity == q(0, 350e6, 350e6, "USD", qualifier="up to",
+                         text="up to an aggregate value of $350 million")
+    assert AGGREGATE[start:end] == "up to an aggregate value of $350 million"
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit, words",
+    [
+        ("between 10 and 20", 10, 20, "", "between 10 and 20"),
+        ("10-20 HIMARS", 10, 20, "", "10-20"),
+        ("10\u201320%", 10, 20, "%", "10\u201320%"),
+        ("10 to 20 percent", 10, 20, "%", "10 to 20 percent"),
+        ("$10-20 million", 10e6, 20e6, "USD", "$10-20 million"),
+        ("between $1 billion and $2 billion", 1e9, 2e9, "USD", "between $1 billion and $2 billion"),
+        ("thirty to forty thousand troops", 30_000, 40_000, "", "thirty to forty thousand"),
+    ],
+)
+def test_ranges_are_one_interval(text: str, low: float, high: float, unit: str, words: str) -> None:
+    assert parse_quantity(text) == q(low, high, low, unit, qualifier="between", text=words)
+
+
+@pytest.mark.parametrize("text", ["rose from 10 to 20 percent", "a 50-50 split", "20-10"])
+def test_a_change_or_a_pair_is_not_a_range(text: str) -> None:
+    assert [found.qualifier for found, _, _ in find_quantities(text)] == ["", ""]
+
+
+def test_format_interval_shows_a_range() -> None:
+    assert format_quantity(parse_quantity("between 10 and 20")) == "between 10 and 20 [10, 20]"
+
+
+DAY = date(2022, 9, 15).toordinal()
+
+
+@pytest.mark.parametrize(
+    "text, low, high, unit, words",
+    [
+        ("September 15, 2022", DAY, DAY, "date", "September 15, 2022"),
+        ("Sept. 15th, 2022", DAY, DAY, "date", "Sept. 15th, 2022"),
+        ("the 15th of September, 2022", DAY, DAY, "date", "15th of September, 2022"),
+        ("15 September 2022", DAY, DAY, "date", "15 September 2022"),
+        ("2022-09-15", DAY, DAY, "date", "2022-09-15"),
+        ("9/15/2022", DAY, DAY, "date", "9/15/2022"),
+        ("SEPTEMBER 15, 2022", DAY, DAY, "date", "SEPTEMBER 15, 2022"),
+        ("September 2022", date(2022, 9, 1).toordinal(), date(2022, 9, 30).toordinal(), "date", "September 2022"),
+        ("on 15 September", 915, 915, "month-day", "15 September"),
+        ("Summit on September 15.", 915, 915, "month-day", "September 15"),
+    ],
+)
+def test_dates_are_intervals_of_days(text: str, low: int, high: int, unit: str, words: str) -> None:
+    assert parse_date(text) == Quantity(float(low), float(high), float(low), unit, text=words)
+
+
+@pytest.mark.parametrize("text", ["February 30, 2022", "we may 5 times", "Section 15", "the 21st", "1961"])
+def test_no_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_a_day_before_a_month_is_not_a_count() -> None:
+    assert find_quantities("on 15 September 2022, 36,000 rounds") == [
+        (q(36_000, 36_000, 36_000, text="36,000"), 22, 28)]
+
+
+def test_month_day_drops_the_year() -> None:
+    assert month_day(parse_date("September 2022")) == Quantity(901, 930, 901, "month-day", text="September 2022")
+    assert month_day(parse_date("on 15 September")) == parse_date("on 15 September")
+
+
+def test_format_a_month_as_its_days() -> None:
+    assert format_quantity(parse_date("September 2022")) == "September 2022 [2022-09-01, 2022-09-30]"

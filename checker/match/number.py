@@ -30,20 +30,40 @@ When several figures are about the subject, the most compatible one wins, neares
 figure stays supported beside an incompatible one, since lists put several figures near one subject
 ("18 HIMARS, 36,000 artillery rounds"); but when the incompatible figure is bound to the subject
 (at most `BOUND` words away) the score drops and the reason names it, so a person can look.
+A list item's figure is also about the words of its lead-in's last sentence ("... to provide immediate
+military assistance to Ukraine:" before "(2) ... drawdown of up to $350 million"), at `WINDOW` words.
+
+Dates are figures too (`checker.numbers.find_dates`: a date is an interval of days). A claim states a
+date when its `expected` holds one, or when its claim text holds exactly one. The date is compared
+with the source's dates about the same subject by the same rules, by month and day only when either
+side gives no year. An `expected` that is only a date is matched as the claim's figure. Beside a
+number, the date is checked as well: a source that dates the subject differently makes the claim
+`contradicted`, with both dates in the reason; a date from `expected` that the source does not give
+(or gives only vaguely) leaves a supported number `partially_supported`; a date only from the claim
+text that the source does not give is named in the reason and changes nothing else.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import IntEnum
 
 from checker.match.common import evidence_for
 from checker.match.terms import sentence_spans
 from checker.models import Claim, Document, Finding, Kind, Verdict
 from checker.normalize import fold_text
-from checker.numbers import INF, Quantity, find_quantities, format_interval, format_quantity, parse_quantity
+from checker.numbers import (
+    INF,
+    Quantity,
+    find_dates,
+    find_quantities,
+    format_interval,
+    format_quantity,
+    month_day,
+    parse_quantity,
+)
 
 WINDOW = 12
 """How many words either side of a figure its subject may stand, across sentences of one paragraph."""
@@ -63,6 +83,7 @@ _STOP_WORDS = frozenset(
 )
 _TOKEN = re.compile(r"\w+(?:['\u2019]\w+)*")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_LIST_ITEM = re.compile(r"\s*(?:\\?\(\w{1,3}\\?\)|(?:[0-9]{1,3}|[A-Za-z])[.)]|[-*\u2022\u00b7\u2013])\s")
 
 
 _RESTATING = ("", "exactly", "about")
@@ -97,26 +118,70 @@ class _Mention:
 
 
 def match(claim: Claim, document: Document) -> Finding:
-    """What `document` says about the number in `claim` (kinds amount, count, ordinal)."""
+    """What `document` says about the number (and the date, if one is stated) in `claim`."""
     wanted = parse_quantity(claim.target)
-    if wanted is None:
+    stated, required = _stated_date(claim)
+    if wanted is None and stated is None:
         return Finding(Verdict.NEEDS_REVIEW, 0.0, f"no number in expected {claim.target!r}")
     subject = _subject(claim)
     if not subject.distinctive and not subject.other:
+        figure = wanted or stated
         return Finding(Verdict.NEEDS_REVIEW, 0.0,
-                       f"no subject to locate {wanted.text} by: fill the subject column")
+                       f"no subject to locate {figure.text} by: fill the subject column")
+    if wanted is None:
+        return _figure(claim, stated, subject, document)
+    finding = _figure(claim, wanted, subject, document)
+    if stated is None:
+        return finding
+    return _with_date(finding, _figure(claim, stated, subject, document), stated, subject, required)
+
+
+def _figure(claim: Claim, wanted: Quantity, subject: _Subject, document: Document) -> Finding:
+    """The finding on one figure of the claim (a number or a date)."""
     mentions = _mentions(claim, wanted, subject, document.text)
     if not mentions:
-        return Finding(Verdict.NOT_FOUND, 0.0, f"no figure for {subject.label} in this source")
-    best = max(mentions, key=lambda m: (m.fit, -m.distance))
-    return _finding(wanted, subject, best, mentions, document)
+        what = "date" if _is_date(wanted) else "figure"
+        return Finding(Verdict.NOT_FOUND, 0.0, f"no {what} for {subject.label} in this source")
+    best = max(mentions, key=lambda m: (m.fit, m.quantity.unit == wanted.unit, -m.distance))
+    finding = _finding(wanted, subject, best, mentions, document)
+    if _is_date(wanted) and best.quantity.unit != wanted.unit:
+        side = "source" if best.quantity.unit == "month-day" else "claim"
+        finding = replace(finding, reason=f"{finding.reason} (the {side} gives no year: compared by month and day)")
+    return finding
+
+
+def _stated_date(claim: Claim) -> tuple[Quantity | None, bool]:
+    """The date the claim states, and whether `expected` states it (then the source must give it)."""
+    expected = find_dates(claim.expected)
+    if expected:
+        return expected[0][0], True
+    in_claim = find_dates(claim.claim)
+    if len(in_claim) == 1:
+        return in_claim[0][0], False
+    return None, False
+
+
+def _with_date(number: Finding, dated: Finding, stated: Quantity, subject: _Subject, required: bool) -> Finding:
+    """The number's finding, with what the source says of the claim's date folded in."""
+    evidence = number.evidence + tuple(e for e in dated.evidence if e not in number.evidence)
+    if dated.verdict is Verdict.CONTRADICTED:
+        return Finding(Verdict.CONTRADICTED, dated.score, f"{dated.reason}; the figure: {number.reason}", evidence)
+    if dated.verdict is Verdict.NOT_FOUND:
+        note = f"the claim's date {stated.text} is not given for {subject.label} in this source"
+    else:
+        note = f"the date: {dated.reason}"
+    reason = f"{number.reason}; {note}"
+    if required and number.verdict is Verdict.SUPPORTED and dated.verdict is not Verdict.SUPPORTED:
+        return Finding(Verdict.PARTIALLY_SUPPORTED, min(number.score, 0.5), reason, evidence)
+    return Finding(number.verdict, number.score, reason, evidence)
 
 
 def _finding(wanted: Quantity, subject: _Subject, best: _Mention,
              mentions: list[_Mention], document: Document) -> Finding:
     found = _about(best.quantity, subject.label)
     start, end = _sentence_span(document.text, best.start, best.end)
-    evidence = (evidence_for(document, start, end, f"number found: {format_quantity(best.quantity)}"),)
+    what = "date" if _is_date(best.quantity) else "number"
+    evidence = (evidence_for(document, start, end, f"{what} found: {format_quantity(best.quantity)}"),)
     if best.fit is _Fit.INCOMPATIBLE:
         score = 0.8 if best.distance <= BOUND else 0.6
         return Finding(Verdict.CONTRADICTED, score, f"source says {found} where the claim says {wanted.text}",
@@ -159,7 +224,7 @@ def _conflicting(mentions: list[_Mention], label: str) -> str:
 
 
 def _about(quantity: Quantity, label: str) -> str:
-    if quantity.unit == "USD":
+    if quantity.unit in ("USD", "date", "month-day"):
         return f"{quantity.text} for {label}"
     return f"{quantity.text} {label}"
 
@@ -167,12 +232,13 @@ def _about(quantity: Quantity, label: str) -> str:
 def _subject(claim: Claim) -> _Subject:
     """The subject's content words, split into the distinctive ones and the rest.
 
-    Without a subject, the claim's own words stand in, less its numbers.
+    Without a subject, the claim's own words stand in, less its numbers and dates.
     """
     text = claim.subject
     if not text.strip():
         text = claim.claim
-        for _, start, end in reversed(find_quantities(text)):
+        spans = [(start, end) for _, start, end in find_quantities(text) + find_dates(text)]
+        for start, end in sorted(spans, reverse=True):
             text = text[:start] + " " + text[end:]
     distinctive: set[str] = set()
     other: set[str] = set()
@@ -198,7 +264,8 @@ def _mentions(claim: Claim, wanted: Quantity, subject: _Subject, text: str) -> l
     paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
     needed_other = len(subject.other) // 2 + 1 if subject.other else 0
     mentions: list[_Mention] = []
-    for quantity, start, end in find_quantities(text):
+    candidates = find_dates(text) if _is_date(wanted) else find_quantities(text)
+    for quantity, start, end in candidates:
         if not _same_type(claim, wanted, quantity):
             continue
         first = bisect.bisect_left(token_starts, start)
@@ -217,14 +284,40 @@ def _mentions(claim: Claim, wanted: Quantity, subject: _Subject, text: str) -> l
                 continue
             for key in _keys_at(tokens, index):
                 distances[key] = min(distance, distances.get(key, distance))
+        lead = _lead_in(text, paragraph_starts, paragraph)
+        if lead is not None:
+            for index in range(bisect.bisect_left(token_starts, lead[0]), bisect.bisect_left(token_starts, lead[1])):
+                for key in _keys_at(tokens, index):
+                    distances[key] = min(WINDOW, distances.get(key, WINDOW))
         if not subject.distinctive <= distances.keys():
             continue
         present = [k for k in subject.other if k in distances]
         if len(present) < needed_other:
             continue
         near = [distances[k] for k in subject.distinctive | set(present)]
-        mentions.append(_Mention(quantity, start, end, min(near), _fit(wanted, quantity)))
+        mentions.append(_Mention(quantity, start, end, min(near), _fit(*_comparable(wanted, quantity))))
     return mentions
+
+
+def _lead_in(text: str, paragraph_starts: list[int], paragraph: tuple[int, int]) -> tuple[int, int] | None:
+    """The last sentence of the lead-in ("... to Ukraine:") of the list item `paragraph` belongs to, if any.
+
+    A list item is a paragraph opening with "(2)", "2.", "a)", "-", "*" or a bullet; its lead-in is
+    the paragraph ending with a colon before the run of items.
+    """
+    index = bisect.bisect_right(paragraph_starts, paragraph[0]) - 1
+    if not _LIST_ITEM.match(text, paragraph[0]):
+        return None
+    while index > 0:
+        index -= 1
+        start, end = paragraph_starts[index], paragraph_starts[index + 1]
+        body = text[start:end].rstrip()
+        if body.endswith(":"):
+            sentence = _sentence_starts(body)[-1]
+            return start + sentence, start + len(body)
+        if not _LIST_ITEM.match(text, start):
+            return None
+    return None
 
 
 def _enclosing(starts: list[int], offset: int, length: int) -> tuple[int, int]:
@@ -241,11 +334,24 @@ def _keys_at(tokens: list[tuple[int, int, str]], index: int) -> tuple[str, ...]:
     return (key,)
 
 
+def _is_date(quantity: Quantity) -> bool:
+    return quantity.unit in ("date", "month-day")
+
+
+def _comparable(wanted: Quantity, found: Quantity) -> tuple[Quantity, Quantity]:
+    """The two figures as they can be compared: dates by month and day when either gives no year."""
+    if "month-day" in (wanted.unit, found.unit):
+        return month_day(wanted), month_day(found)
+    return wanted, found
+
+
 def _same_type(claim: Claim, wanted: Quantity, found: Quantity) -> bool:
-    """Money against money, ordinal against ordinal, a count against a plain number.
+    """Money against money, ordinal against ordinal, a count against a plain number, a date against a date.
 
     An amount claim written without a currency ("6.5bn") is taken as money.
     """
+    if _is_date(wanted) or _is_date(found):
+        return _is_date(wanted) and _is_date(found)
     want_ordinal = wanted.ordinal or claim.kind is Kind.ORDINAL
     if found.ordinal != want_ordinal:
         return False

@@ -199,3 +199,172 @@ def test_without_a_subject_most_claim_words_must_stand_near_the_number() -> None
     row = Claim(id="c3", claim="The United States announced a $600 million package.", kind=Kind.AMOUNT)
     finding = match(row, document(BRIEFING_URL, BRIEFING))
     assert finding.verdict is Verdict.NOT_FOUND
+
+
+def test_about_the_ceiling_restates_it_and_is_supported() -> None:
+    finding = match(claim("about $600 million", "Ukraine drawdown", Kind.AMOUNT), document(MEMO_URL, MEMO))
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.reason == (
+        "source says up to $600 million for Ukraine drawdown: a ceiling, the way drawdown authorities "
+        "are stated, and the ceiling is the claim's about $600 million")
+
+
+def test_more_than_a_smaller_figure_is_not_established_by_a_ceiling() -> None:
+    finding = match(claim("more than $500 million", "drawdown", Kind.AMOUNT), document(MEMO_URL, MEMO))
+    assert finding.verdict is Verdict.PARTIALLY_SUPPORTED
+    assert finding.reason == (
+        "source is vaguer: it says up to $600 million for drawdown, [0, 600,000,000], "
+        "which allows but does not pin down the claim's more than $500 million")
+
+
+def test_less_than_a_larger_figure_follows_from_the_ceiling() -> None:
+    finding = match(claim("less than $1 billion", "drawdown", Kind.AMOUNT), document(MEMO_URL, MEMO))
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.reason == "source says up to $600 million for drawdown, as the claim says less than $1 billion"
+
+
+def test_more_than_the_ceiling_is_contradicted() -> None:
+    finding = match(claim("more than $600 million", "drawdown", Kind.AMOUNT), document(MEMO_URL, MEMO))
+    assert finding.verdict is Verdict.CONTRADICTED
+    assert finding.reason == "source says up to $600 million for drawdown where the claim says more than $600 million"
+
+
+# White House, section 506(a)(1) memorandum of 2022-02-25, item (2), verbatim (Markdown escapes kept).
+AGGREGATE = (
+    "\\(2\\) \xa0the authority under section 506(a)(1) of the FAA to direct the\ndrawdown of up to an aggregate "
+    "value of $350 million in defense articles\nand services of the Department of Defense, and military "
+    "education and\ntraining, and to make the determinations required under such section to\ndirect such a "
+    "drawdown."
+)
+# White House, section 506(a)(1) memorandum of 2023-09-21, item (2), verbatim.
+APPROXIMATELY = (
+    "(2) \xa0the authority under section 506(a)(1) of the FAA to direct the\ndrawdown of approximately $128 "
+    "million in defense articles and services\nof the Department of Defense, and military education and "
+    "training, to\nprovide assistance to Ukraine and to make the determinations required\nunder such section "
+    "to direct such a drawdown."
+)
+
+
+def test_an_aggregate_value_is_still_a_ceiling() -> None:
+    finding = match(claim("at least $350 million", "drawdown", Kind.AMOUNT), document(MEMO_URL, AGGREGATE))
+    assert finding.verdict is Verdict.PARTIALLY_SUPPORTED
+    assert finding.reason == (
+        "source is vaguer: it says up to an aggregate value of $350 million for drawdown, [0, 350,000,000], "
+        "which allows but does not pin down the claim's at least $350 million")
+
+
+def test_the_figure_of_an_approximate_source_is_supported_and_the_hedge_named() -> None:
+    finding = match(claim("$128 million", "drawdown", Kind.AMOUNT), document(MEMO_URL, APPROXIMATELY))
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.score == 0.9
+    assert finding.reason == (
+        "source says approximately $128 million for drawdown: the claim's $128 million, "
+        "which the source gives as approximate")
+
+
+def test_a_range_claim_holding_the_source_figure_is_supported() -> None:
+    finding = match(claim("between $100 million and $150 million", "drawdown", Kind.AMOUNT),
+                    document(MEMO_URL, APPROXIMATELY))
+    assert finding.verdict is Verdict.SUPPORTED
+
+
+# White House, "What They Are Saying: Bipartisan Praise of the United We Stand Summit", 2022-09-14:
+# two of its paragraphs, verbatim (the first one's heading left out).
+SUMMIT = (
+    "“No matter our politics, it is time for faith & community leaders to\nunite together against the "
+    "escalation of fear + hate that is causing a\nrise in political violence. So I am grateful for the White "
+    "House United\nWe Stand Summit on September 15. I’ll be there with hopes & prayers.”\n\n"
+    "“The Shoulder to Shoulder Campaign welcomes the “United We Stand:\nCountering Hate-Fueled Violence "
+    "Together” Summit at The White House on\nSeptember 15, 2022, and looks forward to participating in this "
+    "important\nconvening."
+)
+SUMMIT_URL = "https://bidenwhitehouse.archives.gov/briefing-room/statements-releases/2022/09/14/what-they-are-saying"
+
+
+def test_a_date_in_expected_is_matched_to_the_subjects_date() -> None:
+    finding = match(claim("September 15, 2022", "United We Stand Summit", Kind.COUNT), document(SUMMIT_URL, SUMMIT))
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.score == 1.0
+    assert finding.reason == (
+        "source says September 15, 2022 for United We Stand Summit, as the claim says September 15, 2022")
+    [evidence] = finding.evidence
+    assert evidence.note == "date found: September 15, 2022"
+    assert evidence.text.endswith("Summit at The White House on\nSeptember 15, 2022, and looks forward to "
+                                  "participating in this important\nconvening.")
+
+
+def test_another_date_is_contradicted_with_both_dates() -> None:
+    finding = match(claim("September 16, 2022", "United We Stand Summit", Kind.COUNT), document(SUMMIT_URL, SUMMIT))
+    assert finding.verdict is Verdict.CONTRADICTED
+    assert finding.reason == (
+        "source says September 15, 2022 for United We Stand Summit where the claim says September 16, 2022")
+
+
+def test_a_date_without_a_year_is_compared_by_month_and_day() -> None:
+    finding = match(claim("on 15 September", "United We Stand Summit", Kind.COUNT),
+                    document(SUMMIT_URL, SUMMIT.split("\n\n")[0]))
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.reason == "source says September 15 for United We Stand Summit, as the claim says 15 September"
+
+
+def test_a_source_date_without_a_year_is_named_as_such() -> None:
+    finding = match(claim("September 16, 2022", "United We Stand Summit", Kind.COUNT),
+                    document(SUMMIT_URL, SUMMIT.split("\n\n")[0]))
+    assert finding.verdict is Verdict.CONTRADICTED
+    assert finding.reason == (
+        "source says September 15 for United We Stand Summit where the claim says September 16, 2022 "
+        "(the source gives no year: compared by month and day)")
+
+
+def test_the_date_in_the_claim_text_is_checked_beside_the_number() -> None:
+    row = Claim(id="c4", claim="On September 8, 2022, the President delegated a drawdown of $600 million.",
+                kind=Kind.AMOUNT, expected="$600 million", subject="drawdown")
+    # synthetic: the memo's figure with a dated sentence added after it
+    text = MEMO + "\n\nThe President signed the drawdown on September 15, 2022."
+    finding = match(row, document(MEMO_URL, text))
+    assert finding.verdict is Verdict.CONTRADICTED
+    assert finding.reason == (
+        "source says September 15, 2022 for drawdown where the claim says September 8, 2022; the figure: "
+        "source says up to $600 million for drawdown: a ceiling, the way drawdown authorities are stated, "
+        "and the ceiling is the claim's $600 million")
+    assert [e.note for e in finding.evidence] == [
+        "number found: up to $600 million [0, 600,000,000]", "date found: September 15, 2022"]
+
+
+def test_a_claim_text_date_the_source_does_not_give_is_named_and_changes_nothing() -> None:
+    row = Claim(id="c5", claim="On September 15, 2022, the President delegated a drawdown of $600 million.",
+                kind=Kind.AMOUNT, expected="$600 million", subject="drawdown")
+    finding = match(row, document(MEMO_URL, MEMO))
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.reason.endswith("; the claim's date September 15, 2022 is not given for drawdown in this source")
+
+
+def test_an_expected_date_the_source_does_not_give_leaves_the_number_partial() -> None:
+    row = claim("$600 million on September 15, 2022", "drawdown", Kind.AMOUNT)
+    finding = match(row, document(MEMO_URL, MEMO))
+    assert finding.verdict is Verdict.PARTIALLY_SUPPORTED
+    assert finding.score == 0.5
+
+
+# The same memorandum of 2022-02-25: the lead-in of its list of items, verbatim; item (2) is AGGREGATE.
+LEAD_IN = (
+    "By the authority vested in me as President by the Constitution and the\nlaws of the United States of "
+    "America, including section\xa0301 of title 3,\nUnited States Code, I hereby delegate to the Secretary of "
+    "State the\nfollowing authorities, subject to fulfilling the requirements of section\n614(a)(3) and section "
+    "652 of the Foreign Assistance Act of 1961 (FAA),\nin order to provide immediate military assistance to "
+    "Ukraine:"
+)
+
+
+def test_a_list_item_is_about_the_words_of_its_lead_in() -> None:
+    finding = match(claim("$350 million", "Ukraine drawdown", Kind.AMOUNT),
+                    document(MEMO_URL, f"{LEAD_IN}\n\n{AGGREGATE}"))
+    assert finding.verdict is Verdict.SUPPORTED
+    assert finding.evidence[0].text == AGGREGATE
+
+
+def test_a_paragraph_that_is_no_list_item_has_no_lead_in() -> None:
+    # synthetic: the item's "(2)" label removed
+    item = AGGREGATE.replace("\\(2\\) \xa0t", "T")
+    finding = match(claim("$350 million", "Ukraine drawdown", Kind.AMOUNT), document(MEMO_URL, f"{LEAD_IN}\n\n{item}"))
+    assert finding.verdict is Verdict.NOT_FOUND
