@@ -16,8 +16,14 @@ has unit "%". Scales: thousand, million, billion, trillion, and after digits "bn
 with a dollar sign only ("$600M"; a bare "600m" is more often metres). Ordinals: "21st",
 "twenty-first", "first" .. "ninety-ninth", "hundredth": `ordinal=True`.
 
-URLs, times ("1:29 P.M.") and dates ("September 16, 2022", "2022-09-16") are read and skipped so that
-their digits are not taken for counts. A number glued to letters ("105mm", "F-16", "1e999") is not
+A qualifier keeps its meaning across "an aggregate value of" ("up to an aggregate value of $350 million"
+is a ceiling). A range is one interval, closed, with qualifier "between": "10-20", "10 to 20 percent",
+"$10-20 million" (the scale and unit of the second figure apply to the first), "between X and Y";
+"from 10 to 20" is left as two figures, since it more often tells a change.
+
+URLs, times ("1:29 P.M.") and dates ("September 16, 2022", "2022-09-16", "15 September") are read and
+skipped so that their digits are not taken for counts. `find_dates` reads the dates themselves, as
+Quantities of unit "date" (intervals of day ordinals) or "month-day" (no year given). A number glued to letters ("105mm", "F-16", "1e999") is not
 a quantity. Pure; never raises on any string.
 """
 
