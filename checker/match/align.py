@@ -5,21 +5,39 @@ Two tiers:
 1. exact: the folded phrase is a substring of the folded text, on word boundaries;
 2. fuzzy: rapidfuzz's `partial_ratio_alignment` finds the region, then a word-level
    alignment of the phrase against that region (edit distance with free ends in the
-   text) gives the span and names every added, omitted and substituted word.
+   text) gives the span and names every inserted, dropped and substituted word.
 
 A fuzzy character score cannot tell a harmless change from a change of meaning (a
 quote whose only change is a digit scores 99.5), so every change is also classified:
 a change touching a number, a negation or a capitalised name sets `meaning_changed`
 (DESIGN section 4), and the callers never call such an alignment a match.
 
-An elided phrase ("...", "…", ". . .") is located fragment by fragment, in order.
+An elided phrase ("...", "…", ". . .") is located fragment by fragment, in order, and
+anchored on its longest fragment: the fragments before it are the nearest occurrences
+before it, those after it the nearest after it, so a short fragment ("And we have")
+is not taken from a paragraph far from the rest. `placements` yields one placement
+per occurrence of the anchor; `best_placement` picks the first that has every fragment
+(and, for a quote, the one the named speaker says).
+
+The score of an `Assessment` is the share of the claimed words found unchanged in the
+source, in order (a fragment not found contributes none of its words), bounded by
+what the verdict can mean:
+
+- supported: 1.0 when exact; 0.95 when the words are the same and only punctuation
+  differs (the text is not character for character what the source prints);
+- partially_supported: at most PARTIAL_CEILING (0.75): a quote with one substituted
+  word in twenty has 95% of its words right and is still not the speaker's words;
+- needs_review: at most REVIEW_CEILING (0.5);
+- contradicted: the share itself: how surely the passage found is the one the claim
+  misquotes (the rest of the words line up; a number, negation or name does not);
+- not_found: 0.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -40,6 +58,18 @@ not just a loose resemblance."""
 
 MIN_FUZZY_WORDS = 3
 """Shorter phrases are only matched exactly: a fuzzy match of one or two words is noise."""
+
+LOCAL_EDIT = 2
+"""A change is read for its meaning (number, negation, name) when one side has at most this many words."""
+
+PARTIAL_CEILING = 0.75
+"""Highest score of a partially supported phrase: altered words are never near-certainty."""
+
+REVIEW_CEILING = 0.5
+"""Highest score of a phrase that needs review (loosely matched, or another speaker's)."""
+
+MAX_PLACEMENTS = 50
+"""How many occurrences of an elided phrase's anchor fragment `placements` tries."""
 
 _TOKEN = re.compile(r"\d(?:[\d,.]*\d)?[^\W\d_]*|[^\W\d_]+(?:'[^\W\d_]+)*")
 _ELISION = re.compile(r"\s*(?:\[\s*(?:\.\s*){3,}\]|\[\s*\u2026\s*\]|(?:\.\s*){3,}|\u2026)\s*")
@@ -93,8 +123,8 @@ class Change:
 
     `claimed` are the phrase's words ('' when the phrase omits source words), `source`
     the text's words ('' when the phrase adds words), both in their original spelling.
-    `kind` is "substituted", "added" (in the phrase, not the source) or "omitted"
-    (in the source, left out of the phrase). `meaning` names what makes the change one
+    `kind` is "substituted", "added" (inserted: in the phrase, not the source) or
+    "omitted" (dropped: in the source, left out of the phrase). `meaning` names what makes the change one
     of meaning ("number", "negation", "name") or is ''; `minor` names a harmless kind
     ("contraction", "spelling", "hyphenation", "filler") or is ''.
     """
@@ -106,6 +136,17 @@ class Change:
     minor: str = ""
 
     def describe(self) -> str:
+        """What differs, word for word: "substituted 'crucial' for 'key'", "inserted 'not'", "dropped 'very'"."""
+        if self.kind == "added":
+            said = f"inserted '{self.claimed}'"
+        elif self.kind == "omitted":
+            said = f"dropped '{self.source}'"
+        else:
+            said = f"substituted '{self.claimed}' for '{self.source}'"
+        return f"{said} ({self.minor})" if self.minor else said
+
+    def noted(self) -> str:
+        """The evidence note's form, which report writers read: "'a' -> 'b'", "'c' omitted", "'d' added"."""
         if self.kind == "added":
             return f"'{self.claimed}' added"
         if self.kind == "omitted":
@@ -136,6 +177,9 @@ class Alignment:
     def describe_changes(self) -> str:
         return ", ".join(change.describe() for change in self.changes)
 
+    def noted_changes(self) -> str:
+        return ", ".join(change.noted() for change in self.changes)
+
 
 @dataclass(frozen=True)
 class Located:
@@ -165,11 +209,65 @@ def split_elisions(phrase: str) -> list[str]:
 
 def locate_fragments(phrase: str, text: str, *, folded: Folded | None = None,
                      floor: float = FUZZY_FLOOR) -> tuple[Located, ...]:
-    """Each fragment of `phrase`, located in order: each is looked for after the previous one found."""
+    """Each fragment of `phrase`, located in order: `best_placement` with no further condition."""
+    return best_placement(phrase, text, folded=folded, floor=floor)
+
+
+def best_placement(phrase: str, text: str, *, folded: Folded | None = None, floor: float = FUZZY_FLOOR,
+                   accept: Callable[[Alignment], bool] | None = None) -> tuple[Located, ...]:
+    """Of the `placements` of `phrase`, the first with every fragment found (and, with `accept`,
+    every found fragment accepted: the caller's test, such as "said by the named speaker");
+    else the one with the most fragments found and accepted; on a tie, the first in text order.
+    """
+    best: tuple[Located, ...] | None = None
+    best_key = (-1, False)
+    for located in placements(phrase, text, folded=folded, floor=floor):
+        found = [item.alignment for item in located if item.alignment is not None]
+        accepted = accept is None or (bool(found) and all(accept(a) for a in found))
+        key = (len(found), accepted)
+        if key > best_key:
+            best, best_key = located, key
+        if len(found) == len(located) and accepted:
+            break
+    return best if best is not None else ()
+
+
+def placements(phrase: str, text: str, *, folded: Folded | None = None, floor: float = FUZZY_FLOOR,
+               limit: int = MAX_PLACEMENTS) -> Iterator[tuple[Located, ...]]:
+    """Where the fragments of `phrase` may sit: one placement per exact occurrence of the anchor, in text order.
+
+    The anchor is the longest fragment (the least likely to occur by chance); the other
+    fragments are the nearest occurrences before and after it, in order. A phrase whose
+    ellipsis the source prints too ("a ... b" in both) is one fragment, found whole. When
+    the anchor is not found, or found only fuzzily, there is exactly one placement. After
+    the first placement the other fragments are looked for exactly only, so trying many
+    occurrences never repeats the fuzzy search over the whole text.
+    """
     folded = fold(text) if folded is None else folded
+    fragments = split_elisions(phrase)
+    if len(fragments) > 1 and locate(phrase, text, folded=folded, exact_only=True) is not None:
+        fragments = [phrase.strip(_EDGE_PUNCTUATION)]
+    if not fragments:
+        yield ()
+        return
+    anchor = max(range(len(fragments)), key=lambda k: (len(_TOKEN.findall(fold(fragments[k]).text)), -k))
+    found = locate(fragments[anchor], text, folded=folded, floor=floor)
+    if found is None:
+        yield _sequential(fragments, text, folded, floor)
+        return
+    for tried in range(limit):
+        yield _around(fragments, anchor, found, text, folded, floor, exact_only=tried > 0)
+        if not found.exact:
+            return
+        found = locate(fragments[anchor], text, found.end, folded=folded, exact_only=True)
+        if found is None:
+            return
+
+
+def _sequential(fragments: list[str], text: str, folded: Folded, floor: float) -> tuple[Located, ...]:
     located = []
     start = 0
-    for fragment in split_elisions(phrase):
+    for fragment in fragments:
         alignment = locate(fragment, text, start, folded=folded, floor=floor)
         located.append(Located(fragment, alignment))
         if alignment is not None:
@@ -177,11 +275,32 @@ def locate_fragments(phrase: str, text: str, *, folded: Folded | None = None,
     return tuple(located)
 
 
-def locate(phrase: str, text: str, start: int = 0, *, folded: Folded | None = None,
-           floor: float = FUZZY_FLOOR) -> Alignment | None:
-    """Where `phrase` best sits in `text` at or after offset `start`; None when nothing scores `floor`.
+def _around(fragments: list[str], anchor: int, found: Alignment, text: str, folded: Folded,
+            floor: float, exact_only: bool) -> tuple[Located, ...]:
+    """The fragments placed around the anchor's occurrence `found`: nearest before, nearest after."""
+    before: list[Located] = []
+    end = found.start
+    for fragment in reversed(fragments[:anchor]):
+        alignment = locate(fragment, text, 0, end=end, last=True, folded=folded, floor=floor, exact_only=exact_only)
+        before.append(Located(fragment, alignment))
+        if alignment is not None:
+            end = alignment.start
+    after: list[Located] = []
+    start = found.end
+    for fragment in fragments[anchor + 1:]:
+        alignment = locate(fragment, text, start, folded=folded, floor=floor, exact_only=exact_only)
+        after.append(Located(fragment, alignment))
+        if alignment is not None:
+            start = alignment.end
+    return tuple(reversed(before)) + (Located(fragments[anchor], found),) + tuple(after)
 
-    `folded` is `fold(text)`, passed to avoid folding a long text again for each phrase.
+
+def locate(phrase: str, text: str, start: int = 0, *, end: int | None = None, last: bool = False,
+           folded: Folded | None = None, floor: float = FUZZY_FLOOR, exact_only: bool = False) -> Alignment | None:
+    """Where `phrase` best sits in text[start:end]; None when nothing scores `floor`.
+
+    An exact occurrence wins: the first one, or the last with `last`. `folded` is
+    `fold(text)`, passed to avoid folding a long text again for each phrase.
     """
     folded = fold(text) if folded is None else folded
     bare = phrase.strip(_EDGE_PUNCTUATION)
@@ -189,24 +308,26 @@ def locate(phrase: str, text: str, start: int = 0, *, folded: Folded | None = No
     if not needle.text:
         return None
     folded_start = bisect_left(folded.offsets, start)
-    exact = _exact(needle.text, folded, folded_start)
-    if exact is not None:
+    folded_end = len(folded.text) if end is None else bisect_left(folded.offsets, end)
+    exact = _exact(needle.text, folded, folded_start, folded_end, last)
+    if exact is not None or exact_only:
         return exact
     phrase_tokens = _tokens(needle, bare, 0, len(needle.text))
     if len(phrase_tokens) < MIN_FUZZY_WORDS:
         return None
-    return _fuzzy(needle.text, phrase_tokens, folded, text, folded_start, floor)
+    return _fuzzy(needle.text, phrase_tokens, folded, text, folded_start, folded_end, floor)
 
 
-def _exact(needle: str, folded: Folded, start: int) -> Alignment | None:
+def _exact(needle: str, folded: Folded, start: int, end: int, last: bool = False) -> Alignment | None:
     haystack = folded.text
-    at = haystack.find(needle, start)
+    find = haystack.rfind if last else haystack.find
+    at = find(needle, start, end)
     while at != -1:
-        end = at + len(needle)
-        if _boundary(haystack, at - 1, needle[0]) and _boundary(haystack, end, needle[-1]):
-            orig_start, orig_end = folded.span(at, end)
+        stop = at + len(needle)
+        if _boundary(haystack, at - 1, needle[0]) and _boundary(haystack, stop, needle[-1]):
+            orig_start, orig_end = folded.span(at, stop)
             return Alignment(orig_start, orig_end, 1.0, True)
-        at = haystack.find(needle, at + 1)
+        at = haystack.rfind(needle, start, stop - 1) if last else haystack.find(needle, at + 1, end)
     return None
 
 
@@ -218,14 +339,14 @@ def _boundary(haystack: str, index: int, edge: str) -> bool:
 
 
 def _fuzzy(needle: str, phrase_tokens: list[_Token], folded: Folded, original: str,
-           start: int, floor: float) -> Alignment | None:
-    haystack = folded.text[start:]
+           start: int, end: int, floor: float) -> Alignment | None:
+    haystack = folded.text[start:end]
     found = fuzz.partial_ratio_alignment(needle, haystack, score_cutoff=floor)
     if found is None or found.score < floor:
         return None
     slack = len(needle) // 2 + 20
-    low = max(0, start + found.dest_start - slack)
-    high = min(len(folded.text), start + found.dest_end + slack)
+    low = max(start, start + found.dest_start - slack)
+    high = min(end, start + found.dest_end + slack)
     low, high = _snap(folded.text, low, high)
     window = _tokens(folded, original, low, high)
     path = _align_words([t.word for t in phrase_tokens], [t.word for t in window])
@@ -361,10 +482,21 @@ def _change(claimed: list[_Token], source: list[_Token]) -> Change:
 
 
 def _meaning(claimed: list[_Token], source: list[_Token]) -> str:
-    """'number', 'negation' or 'name' when the change can alter what is said, else ''."""
+    """'number', 'negation' or 'name' when the change can alter what is said, else ''.
+
+    Only a local edit says what a change means: one side at most LOCAL_EDIT words ("not"
+    inserted, "Ukrainian" for "Russian", "is not going to" for "will"). Where runs of
+    words differ on both sides ("And I think" for "shores of Florida"), the claim is other
+    words, not the source's words with a changed name; it is reported as substituted. A
+    number differs in either case when both sides state one ("more than 440" for "about 400").
+    """
     a, b = [t.word for t in claimed], [t.word for t in source]
-    if numbers(a) != numbers(b):
+    local = min(len(a), len(b)) <= LOCAL_EDIT
+    values_a, values_b = numbers(a), numbers(b)
+    if values_a != values_b and (local or (values_a and values_b)):
         return "number"
+    if not local:
+        return ""
     if negations(a) != negations(b):
         return "negation"
     names_a, names_b = _names(claimed), _names(source)
@@ -468,10 +600,13 @@ _AMERICAN = ((r"our(s?)$", r"or\1"), (r"is(e|ed|es|ing|ation|ations)$", r"iz\1")
 
 
 def _spelling_variant(a: str, b: str) -> bool:
-    """British/American spelling ("favour"/"favor", "organise"/"organize") or a one-letter slip."""
+    """British/American spelling ("favour"/"favor", "organise"/"organize") or a one-letter slip inside a word."""
     if _americanise(a) == _americanise(b):
         return True
-    return min(len(a), len(b)) >= 6 and a[0] == b[0] and _one_edit(a, b)
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short):
+        return False  # "announce"/"announced", "system"/"systems": another form of the word, not a slip
+    return len(short) >= 6 and a[0] == b[0] and _one_edit(a, b)
 
 
 def _americanise(word: str) -> str:
@@ -508,6 +643,8 @@ def assess(located: tuple[Located, ...], document: Document, what: str = "quote"
     exact -> supported; same words, other punctuation -> supported (0.95); other changes ->
     partially supported; a changed number, negation or name -> contradicted when the rest
     aligns well, else needs review; fragments missing -> partially supported; nothing -> not found.
+    The score is the share of the claimed words found unchanged, bounded by the verdict
+    (module docstring). The reason names every word that differs.
     """
     found = [item for item in located if item.alignment is not None]
     if not found:
@@ -516,7 +653,8 @@ def assess(located: tuple[Located, ...], document: Document, what: str = "quote"
     where = _where(document, found)
     missing = [item.fragment for item in located if item.alignment is None]
     alignments = [item.alignment for item in found]
-    score = round(sum(a.score for a in alignments) / len(located), 4)
+    share = unchanged_share(located)
+    details = _details(alignments)
 
     meaning = [a for a in alignments if a.meaning_changed]
     if meaning:
@@ -526,15 +664,18 @@ def assess(located: tuple[Located, ...], document: Document, what: str = "quote"
             said = f"{change.meaning} changed: the source has '{change.source}', the claim leaves it out"
         elif not change.source:
             said = f"{change.meaning} changed: the claim adds '{change.claimed}', not in the source"
+        others = [c for a in alignments for c in a.changes if c is not change]
+        if others:
+            said += "; other words differ: " + ", ".join(c.describe() for c in others)
         if all(a.matched >= WELL_ALIGNED for a in meaning):
-            return Assessment(Verdict.CONTRADICTED, score, f"{what} differs in meaning{where}: {said}", evidence)
-        return Assessment(Verdict.NEEDS_REVIEW, score, f"{what} only loosely matches{where}; {said}", evidence)
+            return Assessment(Verdict.CONTRADICTED, share, f"{what} differs in meaning{where}: {said}", evidence)
+        return Assessment(Verdict.NEEDS_REVIEW, min(share, REVIEW_CEILING),
+                          f"{what} only loosely matches{where}; {said}", evidence)
 
-    details = _details(alignments)
     if missing:
         listed = ", ".join(f"'{fragment}'" for fragment in missing)
         reason = f"{len(found)} of {len(located)} fragments of the {what} found{where}; not found: {listed}"
-        return Assessment(Verdict.PARTIALLY_SUPPORTED, score, reason + details, evidence)
+        return Assessment(Verdict.PARTIALLY_SUPPORTED, min(share, PARTIAL_CEILING), reason + details, evidence)
     fragments = f" (all {len(located)} fragments, in order)" if len(located) > 1 else ""
     if all(a.exact for a in alignments):
         return Assessment(Verdict.SUPPORTED, 1.0, f"exact {what} found{where}{fragments}", evidence)
@@ -542,13 +683,26 @@ def assess(located: tuple[Located, ...], document: Document, what: str = "quote"
         return Assessment(Verdict.SUPPORTED, 0.95,
                           f"{what} found{where}{fragments}, same words, punctuation differs", evidence)
     if any(a.matched < WELL_ALIGNED for a in alignments):
-        return Assessment(Verdict.NEEDS_REVIEW, score, f"{what} only loosely matches{where}{details}", evidence)
-    return Assessment(Verdict.PARTIALLY_SUPPORTED, score, f"{what} found with changes{where}{details}", evidence)
+        return Assessment(Verdict.NEEDS_REVIEW, min(share, REVIEW_CEILING),
+                          f"{what} only loosely matches{where}{details}", evidence)
+    return Assessment(Verdict.PARTIALLY_SUPPORTED, min(share, PARTIAL_CEILING),
+                      f"{what} found with changes{where}{details}", evidence)
+
+
+def unchanged_share(located: tuple[Located, ...]) -> float:
+    """The share of the phrase's words found unchanged, over all fragments (2 decimals)."""
+    total = found = 0.0
+    for item in located:
+        count = len(_TOKEN.findall(fold(item.fragment).text)) or 1
+        total += count
+        if item.alignment is not None:
+            found += count * item.alignment.matched
+    return round(found / total, 2) if total else 0.0
 
 
 def _details(alignments: list[Alignment]) -> str:
     described = [a.describe_changes() for a in alignments if a.changes]
-    return f"; altered words: {'; '.join(described)}" if described else ""
+    return f"; words differ: {'; '.join(described)}" if described else ""
 
 
 def _where(document: Document, found: list[Located]) -> str:
@@ -563,7 +717,7 @@ def _where(document: Document, found: list[Located]) -> str:
 def _evidence(document: Document, alignment: Alignment) -> Evidence:
     note = ""
     if alignment.changes:
-        note = f"altered words: {alignment.describe_changes()}"
+        note = f"altered words: {alignment.noted_changes()}"
     elif not alignment.exact:
         note = "punctuation differs"
     return evidence_for(document, alignment.start, alignment.end, note)

@@ -1,26 +1,38 @@
 """Matcher for kind `quote`: are these someone's words, word for word, and theirs? Pure.
 
 The words are located by `checker.match.align` (exact after folding, else fuzzy with
-every changed word named). When the claim names a speaker, the passage must be theirs:
-in a transcript, the nearest speaker label before it ("MR. KIRBY:", "Q" for the press);
-elsewhere, their surname within a few hundred characters.
+every inserted, dropped and substituted word named). When the claim names a speaker,
+the passage must be theirs: in a transcript, the nearest speaker label before it
+("MR. KIRBY:", "Q" for the press); elsewhere, their surname within a few hundred
+characters. Words said more than once are checked where the named speaker says them.
+Another speaker's words are `needs_review` (score at most 0.5); words the labelled
+speaker attributes to the named one (after their name, in quotation marks or after
+"said"/"quote") are second-hand: at most `partially_supported` (0.75).
+
+A translated quote (`claim.translated`: the claim's `language` is not English) is at
+most `partially_supported`, even word for word: the source's English is one translation
+of several. The reason then shows the source's closest wording.
+
+The score is `checker.match.align`'s: the share of the claimed words found unchanged,
+bounded by the verdict (1.0 exact, 0.95 same words; at most 0.75 partially supported,
+0.5 needs review), then capped by the speaker and translation rules above.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from checker.match.align import Assessment, Located, assess, locate, locate_fragments
+from checker.match.align import PARTIAL_CEILING, REVIEW_CEILING, Assessment, Located, assess, best_placement
 from checker.models import Claim, Document, Finding, Verdict
 from checker.normalize import Folded, fold, fold_text
 
 NEARBY = 300
 """How far (characters) before or after a passage a speaker's surname is looked for."""
 
-MAX_OCCURRENCES = 50
-"""How many exact occurrences are tried when the first is another speaker's."""
-
+_REPORTED = re.compile(r"\b(?:quote|said|says|say|told|stated|wrote|put it|according to)\b")
 _QUOTED = re.compile(r"\u201c([^\u201d]+)\u201d|\"([^\"]+)\"")
 _LABEL = re.compile(
     r"^[ \t\u00a0]*(?:(?P<q>Q)[.:]?[ \t\u00a0]|"
@@ -52,15 +64,15 @@ def match(claim: Claim, document: Document) -> Finding:
     if not phrase:
         return Finding(Verdict.NEEDS_REVIEW, 0.0, "the claim gives no quoted words to look for")
     folded = fold(document.text)
-    located = locate_fragments(phrase, document.text, folded=folded)
-    if claim.speaker:
-        located = _prefer_speaker(located, claim.speaker, document.text, folded)
+    located = _placement(phrase, document.text, folded, claim.speaker)
     assessment = assess(located, document, "quote")
-    if not claim.speaker or assessment.verdict is Verdict.NOT_FOUND:
-        return _finding(assessment)
-    found = [item.alignment for item in located if item.alignment is not None]
-    attributions = [attribute(document.text, a.start, a.end, claim.speaker) for a in found]
-    return _finding(_with_speaker(assessment, attributions, claim.speaker))
+    if claim.speaker and assessment.verdict is not Verdict.NOT_FOUND:
+        found = [item.alignment for item in located if item.alignment is not None]
+        attributions = [attribute(document.text, a.start, a.end, claim.speaker) for a in found]
+        assessment = _with_speaker(assessment, attributions, claim.speaker)
+    if claim.translated:
+        assessment = _as_translation(assessment, claim.language)
+    return _finding(assessment)
 
 
 def quoted_words(claim: Claim) -> str:
@@ -86,7 +98,7 @@ def attribute(text: str, start: int, end: int, speaker: str) -> Attribution:
         if named & wanted:
             return Attribution("confirmed", f"labelled '{label}'")
         who = "a question from the press (Q)" if label == "Q" else label
-        if _mentions(text[max(label_end, start - NEARBY):start], wanted):
+        if _reports(text[max(label_end, start - NEARBY):start], wanted):
             return Attribution("unconfirmed", f"{who} quotes {speaker}; second-hand in this source")
         if not named and label != "Q":
             return Attribution("unconfirmed", f"the passage is labelled '{label}', which names no one")
@@ -97,13 +109,22 @@ def attribute(text: str, start: int, end: int, speaker: str) -> Attribution:
 
 
 def nearest_label(text: str, offset: int) -> tuple[str, int] | None:
-    """The last transcript speaker label ("MR. KIRBY", "Q") before `offset`, and where it ends."""
-    last = None
-    for found in _LABEL.finditer(text, 0, offset):
+    """The last transcript speaker label ("MR. KIRBY", "Q") ending at or before `offset`, and where it ends."""
+    ends, labels = _labels(text)
+    index = bisect_right(ends, offset)
+    return labels[index - 1] if index else None
+
+
+@lru_cache(maxsize=8)
+def _labels(text: str) -> tuple[list[int], list[tuple[str, int]]]:
+    """Every speaker label of a text, in order: their end offsets, and (label, end). Found once per text."""
+    ends, labels = [], []
+    for found in _LABEL.finditer(text):
         label = found.group("q") or found.group("name")
         if label == "Q" or sum(ch.isalpha() for ch in label) >= 2:
-            last = (" ".join(label.split()), found.end())
-    return last
+            ends.append(found.end())
+            labels.append((" ".join(label.split()), found.end()))
+    return ends, labels
 
 
 def name_words(name: str) -> set[str]:
@@ -117,20 +138,28 @@ def _mentions(text: str, wanted: set[str]) -> bool:
     return any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", folded) for word in wanted)
 
 
-def _prefer_speaker(located: tuple[Located, ...], speaker: str, text: str,
-                    folded: Folded) -> tuple[Located, ...]:
-    """For a one-fragment exact quote said more than once, the occurrence that is the speaker's."""
-    if len(located) != 1 or located[0].alignment is None or not located[0].alignment.exact:
-        return located
-    item = located[0]
-    candidate = item.alignment
-    for _ in range(MAX_OCCURRENCES):
-        if candidate is None or not candidate.exact:
-            break
-        if attribute(text, candidate.start, candidate.end, speaker).status == "confirmed":
-            return (Located(item.fragment, candidate),)
-        candidate = locate(item.fragment, text, candidate.end, folded=folded)
-    return located
+def _reports(before: str, wanted: set[str]) -> bool:
+    """Whether `before` (the text leading up to a passage) names the speaker and then reports their words.
+
+    A name followed by an open quotation mark, "quote" or a verb of saying: "Sergey Lavrov
+    said, quote, “The Kremlin is ready ...". A name alone ("Dr. Walensky, at what point ...")
+    is someone being addressed or mentioned, not quoted.
+    """
+    folded = fold_text(before)
+    mentions = [found.end() for word in wanted
+                for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", folded)]
+    if not mentions:
+        return False
+    after = folded[max(mentions):]
+    return after.count('"') % 2 == 1 or _REPORTED.search(after) is not None
+
+
+def _placement(phrase: str, text: str, folded: Folded, speaker: str) -> tuple[Located, ...]:
+    """Where the quote's fragments sit: where all are found and, with a speaker named, all theirs."""
+    if not speaker:
+        return best_placement(phrase, text, folded=folded)
+    return best_placement(phrase, text, folded=folded,
+                          accept=lambda found: attribute(text, found.start, found.end, speaker).status == "confirmed")
 
 
 def _with_speaker(assessment: Assessment, attributions: list[Attribution], speaker: str) -> Assessment:
@@ -141,16 +170,29 @@ def _with_speaker(assessment: Assessment, attributions: list[Attribution], speak
         note = f"attributed to {other[0].detail} in the source, not {speaker}"
         if assessment.verdict is Verdict.CONTRADICTED:
             return replace(assessment, reason=f"{assessment.reason}; {note}")
-        return replace(assessment, verdict=Verdict.NEEDS_REVIEW, score=min(assessment.score, 0.5),
+        return replace(assessment, verdict=Verdict.NEEDS_REVIEW, score=min(assessment.score, REVIEW_CEILING),
                        reason=f"{assessment.reason}; but {note}")
     if unconfirmed:
         note = f"speaker not confirmed: {unconfirmed[0].detail}"
         verdict = assessment.verdict
         if verdict is Verdict.SUPPORTED:
             verdict = Verdict.PARTIALLY_SUPPORTED
-        return replace(assessment, verdict=verdict, score=min(assessment.score, 0.75),
+        return replace(assessment, verdict=verdict, score=min(assessment.score, PARTIAL_CEILING),
                        reason=f"{assessment.reason}; {note}")
     return replace(assessment, reason=f"{assessment.reason}; speaker {attributions[0].detail}")
+
+
+def _as_translation(assessment: Assessment, language: str) -> Assessment:
+    """At most partially supported, with the source's closest wording in the reason."""
+    note = f"translation ({language}): the source's English wording is one of several"
+    if assessment.verdict is Verdict.NOT_FOUND:
+        return replace(assessment, reason=f"{assessment.reason}; {note}, and none close to the claim's was found")
+    closest = " \u2026 ".join(" ".join(e.text.split()) for e in assessment.evidence)
+    reason = f"{assessment.reason}; {note}; closest wording in the source: \u201c{closest}\u201d"
+    if assessment.verdict is Verdict.SUPPORTED:
+        return replace(assessment, verdict=Verdict.PARTIALLY_SUPPORTED,
+                       score=min(assessment.score, PARTIAL_CEILING), reason=reason)
+    return replace(assessment, reason=reason)
 
 
 def _finding(assessment: Assessment) -> Finding:

@@ -68,7 +68,8 @@ def test_changed_deadline_is_contradicted():
 def test_british_spelling_is_near_wording_naming_the_difference():
     finding = check("the United States should continue to act in favour of the peaceful resolution")
     assert finding.verdict is Verdict.PARTIALLY_SUPPORTED
-    assert finding.reason == "wording found with changes in Sec. 3; altered words: 'favour' -> 'favor'"
+    assert finding.reason == ("wording found with changes in Sec. 3; "
+                              "words differ: substituted 'favour' for 'favor' (spelling)")
     assert finding.evidence[0].note == "altered words: 'favour' -> 'favor'"
 
 
