@@ -39,7 +39,7 @@ MODIFIERS: frozenset[str] = frozenset(
     prime vice deputy assistant acting former senior junior principal special executive national security
     foreign defense defence interior finance state senate house majority minority press first under
     associate supreme crown attorney lieutenant major rear brigadier commanding army navy military top
-    white homeland treasury commerce trade economic strategic communications affairs council
+    white homeland treasury commerce trade economic strategic communications affairs council external
     """.split()
 )
 CONNECTORS: frozenset[str] = frozenset({"of", "for"})
@@ -68,6 +68,11 @@ OFFICE_CHANGERS: frozenset[str] = frozenset(
 )
 # Words a claim may leave out of the source's fuller title and still say the same.
 HARMLESS: frozenset[str] = frozenset({"senate", "house", "senior", "white"})
+
+COURTESIES: frozenset[str] = frozenset({"dr", "mr", "mrs", "ms", "mx"})
+"""Written between a title and a name ("Minister Dr. S. Jaishankar"); not part of the title."""
+MAX_INITIALS = 4
+"""Tokens of middle initials allowed inside a name ("Antony J. Blinken": "J", ".")."""
 
 _TOKEN = re.compile(r"(?:[a-z]\.){2,}|[\w'\-]+|[^\w\s]", re.UNICODE)
 MAX_EVIDENCE = 3
@@ -143,8 +148,8 @@ def canonical_title(text: str) -> tuple[str, ...]:
     "India's Prime Minister" -> ("prime", "minister"); "Sen." -> ("senator",).
     """
     canonical: list[str] = []
-    for word in words(text):
-        if word in ARTICLES or word in NATIONALITIES or word.endswith("'s"):
+    for word in (token.word for token in tokenize(text)):
+        if not word[0].isalnum() or word in ARTICLES or _is_qualifier(word):
             continue
         canonical.extend(_canonical_word(part) for part in word.split("-") if part)
     return tuple(canonical)
@@ -230,21 +235,44 @@ def tokenize(text: str) -> list[Token]:
 def _name_at(tokens: list[Token], index: int, candidates: list[list[str]]) -> int:
     """How many tokens at `index` spell one of the candidate names, tried in order; 0 if none.
 
-    The name must be capitalised, so that "power" is no mention of Samantha Power.
+    The name must be capitalised, so that "power" is no mention of Samantha Power. Middle
+    initials may stand between its words ("Antony J. Blinken" for Antony Blinken), and a
+    full stop may close an initial of the name itself ("S. Jaishankar").
     """
     if not tokens[index].capitalised:
         return 0
     for candidate in candidates:
-        window = tokens[index : index + len(candidate)]
-        if len(window) == len(candidate) and all(
-            _without_possessive(token.word) == word for token, word in zip(window, candidate)
-        ):
-            return len(candidate)
+        length = _spelled(tokens, index, candidate)
+        if length:
+            return length
     return 0
 
 
+def _spelled(tokens: list[Token], index: int, candidate: list[str]) -> int:
+    position = index
+    for number, word in enumerate(candidate):
+        if number:
+            skipped = 0
+            while (
+                position < len(tokens)
+                and skipped < MAX_INITIALS
+                and _without_possessive(tokens[position].word) != word
+                and _initial_or_dot(tokens[position])
+            ):
+                position += 1
+                skipped += 1
+        if position >= len(tokens) or _without_possessive(tokens[position].word) != word:
+            return 0
+        position += 1
+    return position - index
+
+
+def _initial_or_dot(token: Token) -> bool:
+    return token.word == "." or (len(token.word) == 1 and token.word.isalpha() and token.capitalised)
+
+
 def _title_before(tokens: list[Token], text: str, start: int, end: int) -> Title | None:
-    index = start - 1
+    index = _before_courtesies(tokens, start - 1)
     if index >= 0 and tokens[index].word == ",":
         closed = end < len(tokens) and tokens[end].word in {",", ")", "-"}
         if not closed:
@@ -258,8 +286,27 @@ def _title_before(tokens: list[Token], text: str, start: int, end: int) -> Title
             index -= 1
         else:
             break
-    return _title(tokens, text, index + 1, title_end, _qualifiers_before(tokens, text, index))
+    qualifiers = _qualifiers_before(tokens, text, index)
+    before = index - len(qualifiers)
+    if qualifiers and title_end > index + 1 and before >= 0 and _title_word(tokens, before) is not None:
+        # Title words before a nationality belong to the title: "Deputy U.S. Trade Representative".
+        while before >= 0 and _title_word(tokens, before) is not None:
+            before -= 1 if tokens[before].word != "." else 2
+        return _title(tokens, text, before + 1, title_end, qualifiers)
+    return _title(tokens, text, index + 1, title_end, qualifiers)
 
+
+def _before_courtesies(tokens: list[Token], index: int) -> int:
+    """The index before any courtesy title and initials that precede a name ("Dr. S." in "Dr. S. Jaishankar")."""
+    while index >= 0:
+        word = tokens[index].word
+        if word == "." and index > 0 and (tokens[index - 1].word in COURTESIES or _initial_or_dot(tokens[index - 1])):
+            index -= 1
+        elif word in COURTESIES or (word != "." and _initial_or_dot(tokens[index])):
+            index -= 1
+        else:
+            return index
+    return index
 
 def _title_after(tokens: list[Token], text: str, end: int) -> Title | None:
     index = end
@@ -301,7 +348,7 @@ def _title(tokens: list[Token], text: str, start: int, end: int, qualifiers: tup
         start += 1
     if start >= end:
         return None
-    parts = [tokens[i] for i in range(start, end) if tokens[i].word != "."]
+    parts = [tokens[i] for i in range(start, end) if tokens[i].word != "." and not _is_qualifier(tokens[i].word)]
     canonical = tuple(_canonical_word(piece) for token in parts for piece in token.word.split("-") if piece)
     if not any(word in HEADS for word in canonical):
         return None

@@ -46,6 +46,9 @@ FUZZY_MIN_LENGTH = 4
 BM25_K1 = 1.2
 BM25_B = 0.75
 
+BOUND_KINDS = frozenset({TermKind.NUMBER, TermKind.DATE})
+"""Kinds of term that support a claim only in the passage the verdict is read from."""
+
 NEGATIONS = frozenset({"not", "no", "never", "neither", "nor", "none", "nobody", "nothing", "without"})
 _GROUPS = ((TermKind.NAME, "names"), (TermKind.NUMBER, "numbers"), (TermKind.DATE, "dates"), (TermKind.WORD, "words"))
 
@@ -78,8 +81,9 @@ class Window:
 class Assessment:
     """A statement finding with the claim terms behind its reason.
 
-    `unsupported` are the claim's terms that no kept passage holds (offsets index
-    `claim.target`, or `claim.subject` for a term only the subject gives).
+    `unsupported` are the claim's terms that no kept passage supports (a number
+    or date counts only in the verdict's passage); offsets index `claim.target`,
+    or `claim.subject` for a term only the subject gives.
     """
 
     finding: Finding
@@ -328,7 +332,17 @@ def _grouped(found: list[Term]) -> str:
 
 
 def _absent(wanted: list[Term], kept: list[Window]) -> list[Term]:
-    return [term for term in wanted if not any(window.keys[term.key] for window in kept)]
+    """The claim's terms no kept passage supports.
+
+    A number or a date supports the claim only in the verdict's passage: a
+    year or a count in an unrelated sentence says nothing about the claim's.
+    """
+    return [
+        term
+        for term in wanted
+        if not any(window.keys[term.key] for window in kept)
+        or (term.kind in BOUND_KINDS and kept and not kept[0].keys[term.key])
+    ]
 
 
 def _unsupported(wanted: list[Term], kept: list[Window]) -> str:
@@ -337,7 +351,11 @@ def _unsupported(wanted: list[Term], kept: list[Window]) -> str:
 
 
 def _apart(missing: list[Term], kept: list[Window]) -> str:
-    elsewhere = [term for term in missing if any(window.keys[term.key] for window in kept)]
+    elsewhere = [
+        term
+        for term in missing
+        if term.kind not in BOUND_KINDS and any(window.keys[term.key] for window in kept)
+    ]
     return f"found only in another passage: {_grouped(elsewhere)}" if elsewhere else ""
 
 

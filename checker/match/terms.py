@@ -14,14 +14,16 @@ from a word and folding loses it:
 evidence both matchers quote.
 
 The stemmer is deliberately small and predictable: it strips a possessive,
-plural "s"/"es", then "-ing"/"-ed", then a final "e", so that "include",
-"includes", "included" and "including" share the key "includ".
+maps an irregular verb form to its base ("sold" -> "sell"), strips plural
+"s"/"es", then "-ing"/"-ed", then a final "e", so that "include", "includes",
+"included" and "including" share the key "includ".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from enum import StrEnum
 
 from checker.normalize import fold
@@ -88,6 +90,25 @@ _ORDINAL_TENS = {
     "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70,
     "eightieth": 80, "ninetieth": 90,
 }
+IRREGULAR: dict[str, str] = {
+    form: base
+    for base, forms in {
+        "become": "became", "begin": "began begun", "bring": "brought", "build": "built", "buy": "bought",
+        "choose": "chose chosen", "come": "came", "die": "died dying", "draw": "drew drawn",
+        "drive": "drove driven", "eat": "ate eaten", "fall": "fell fallen", "fly": "flew flown",
+        "forget": "forgot forgotten", "freeze": "froze frozen", "give": "gave given", "go": "went gone",
+        "grow": "grew grown", "hold": "held", "keep": "kept", "know": "knew known", "lead": "led",
+        "lose": "lost", "make": "made", "meet": "met", "pay": "paid", "run": "ran", "see": "seen",
+        "sell": "sold", "send": "sent", "sing": "sang sung", "speak": "spoke spoken", "spend": "spent",
+        "steal": "stole stolen", "strike": "struck", "take": "took taken", "teach": "taught",
+        "tell": "told", "think": "thought", "throw": "threw thrown", "wear": "wore worn", "win": "won",
+        "write": "wrote written",
+    }.items()
+    for form in forms.split()
+}
+"""Irregular verb forms and their base, so that "sold" and "sells" share a key (forms that are also
+other words, such as "left", "found", "saw" or "rose", are left out)."""
+
 _SCALES = frozenset("hundred thousand million billion trillion dozen".split())
 
 MONTHS: frozenset[str] = frozenset(
@@ -103,6 +124,7 @@ _NUMBER_SUFFIX = re.compile(r"(?:st|nd|rd|th|s)$")
 _SENTENCE_END = ".!?:;"
 
 
+@lru_cache(maxsize=65536)
 def number_value(word: str) -> str | None:
     """The digits a number word or numeral stands for ("twenty-first" -> "21"), else None.
 
@@ -122,6 +144,7 @@ def number_value(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem: possessive, plural, then -ing/-ed, then a final e.
 
@@ -130,6 +153,7 @@ def stem(word: str) -> str:
     if word.endswith("'s"):
         word = word[:-2]
     word = word.rstrip("'")
+    word = IRREGULAR.get(word, word)
     if len(word) > 4 and word.endswith("ies"):
         word = word[:-3] + "y"
     elif len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zes")):

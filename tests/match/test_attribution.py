@@ -185,3 +185,113 @@ def test_a_family_name_written_first_is_found_after_a_title():
 
 def test_a_bare_family_name_without_a_title_is_not_a_mention():
     assert check("Xi Jinping", "President", text="Xi said nothing.").verdict is Verdict.NOT_FOUND
+
+
+# Real titles in the White House texts of September 2022 (bidenwhitehouse.archives.gov, public domain).
+
+# 2022-09-27 readout of National Security Advisor Jake Sullivan's meeting with Indian External
+# Affairs Minister Jaishankar, lines 10-12.
+SULLIVAN_READOUT = """National Security Advisor Jake Sullivan met today at the White House
+with Indian External Affairs Minister Dr. S. Jaishankar to review
+progress in the U.S.-India strategic partnership"""
+
+# 2022-09-12 joint statement following the 2022 U.S.-Mexico High-Level Economic Dialogue, lines 11-14.
+ECONOMIC_DIALOGUE = """(HLED). Secretary of State Antony J. Blinken, Secretary of Commerce Gina
+Raimondo, Deputy U.S. Trade Representative Jayme White, and Ambassador
+Ken Salazar chaired the meeting for the United States."""
+
+# 2022-09-29 remarks by President Biden at the U.S.-Pacific Island Country Summit, line 126.
+PACIFIC_SUMMIT = "I’m going to turn it over to Secretary Blinken."
+
+# 2022-09-26 statement by White House Press Secretary Karine Jean-Pierre, its title.
+STATE_VISIT = "Statement by White House Press Secretary Karine Jean-Pierre on the State Visit of President Macron"
+
+# 2022-09-16 press briefing by Karine Jean-Pierre and John Kirby, lines 103-104.
+KIRBY_INTRODUCED = "With that, we’ll start — get started with our NSC friend, John Kirby.\nAdmiral John Kirby is here today."
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected", "text", "verdict", "reason"),
+    [
+        (
+            "Jake Sullivan", "National Security Advisor", SULLIVAN_READOUT, Verdict.SUPPORTED,
+            "the source calls Jake Sullivan 'National Security Advisor'",
+        ),
+        (
+            "Jake Sullivan", "Deputy National Security Advisor", SULLIVAN_READOUT, Verdict.CONTRADICTED,
+            "the source calls Jake Sullivan 'National Security Advisor', not 'Deputy National Security Advisor'",
+        ),
+        (
+            "Jake Sullivan", "Secretary of State", SULLIVAN_READOUT, Verdict.CONTRADICTED,
+            "the source calls Jake Sullivan 'National Security Advisor', not 'Secretary of State'",
+        ),
+        (
+            "S. Jaishankar", "External Affairs Minister", SULLIVAN_READOUT, Verdict.SUPPORTED,
+            "the source calls S. Jaishankar 'External Affairs Minister'",
+        ),
+        (
+            "S. Jaishankar", "Foreign Minister", SULLIVAN_READOUT, Verdict.CONTRADICTED,
+            "the source calls S. Jaishankar 'External Affairs Minister', not 'Foreign Minister'",
+        ),
+        (
+            "Antony Blinken", "Secretary of State", ECONOMIC_DIALOGUE, Verdict.SUPPORTED,
+            "the source calls Antony Blinken 'Secretary of State'",
+        ),
+        (
+            "Antony Blinken", "Secretary of Commerce", ECONOMIC_DIALOGUE, Verdict.CONTRADICTED,
+            "the source calls Antony Blinken 'Secretary of State', not 'Secretary of Commerce'",
+        ),
+        (
+            "Jayme White", "U.S. Trade Representative", ECONOMIC_DIALOGUE, Verdict.CONTRADICTED,
+            "the source calls Jayme White 'Deputy U.S. Trade Representative', not 'U.S. Trade Representative'",
+        ),
+        (
+            "Antony Blinken", "Secretary of State", PACIFIC_SUMMIT, Verdict.PARTIALLY_SUPPORTED,
+            "the source calls Antony Blinken only 'Secretary'; the claim's 'Secretary of State' says more",
+        ),
+        (
+            "Karine Jean-Pierre", "Press Secretary", STATE_VISIT, Verdict.SUPPORTED,
+            "the source calls Karine Jean-Pierre 'White House Press Secretary'",
+        ),
+        (
+            "Karine Jean-Pierre", "Deputy Press Secretary", STATE_VISIT, Verdict.CONTRADICTED,
+            "the source calls Karine Jean-Pierre 'White House Press Secretary', not 'Deputy Press Secretary'",
+        ),
+        (
+            "Karine Jean-Pierre", "Secretary", STATE_VISIT, Verdict.PARTIALLY_SUPPORTED,
+            "the source calls Karine Jean-Pierre 'White House Press Secretary', a fuller title than 'Secretary'",
+        ),
+        ("John Kirby", "Admiral", KIRBY_INTRODUCED, Verdict.SUPPORTED, "the source calls John Kirby 'Admiral'"),
+        (
+            "John Kirby", "Press Secretary", KIRBY_INTRODUCED, Verdict.CONTRADICTED,
+            "the source calls John Kirby 'Admiral', not 'Press Secretary'",
+        ),
+    ],
+)
+def test_real_white_house_titles(subject, expected, text, verdict, reason):
+    finding = check(subject, expected, text)
+    assert (finding.verdict, finding.reason) == (verdict, reason)
+
+
+def test_a_middle_initial_inside_the_name_is_still_a_mention():
+    (mention,) = attribution.find_mentions("Antony Blinken", ECONOMIC_DIALOGUE)
+    assert ECONOMIC_DIALOGUE[mention.start : mention.end] == "Antony J. Blinken"
+    assert mention.title.surface == "Secretary of State"
+
+
+def test_a_courtesy_title_and_initial_between_title_and_name_are_skipped():
+    (mention,) = attribution.find_mentions("Jaishankar", SULLIVAN_READOUT)
+    assert mention.title.surface == "External Affairs Minister"
+    assert mention.title.qualifiers == ("Indian",)
+
+
+def test_a_title_word_before_a_nationality_belongs_to_the_title():
+    # "Deputy U.S. Trade Representative": read without "Deputy", the claim
+    # "Trade Representative" would wrongly be supported.
+    finding = check("Jayme White", "Trade Representative", ECONOMIC_DIALOGUE)
+    assert finding.verdict is Verdict.CONTRADICTED
+    assert finding.evidence[0].note == "title: 'Deputy U.S. Trade Representative'; qualifier: U.S."
+
+
+def test_a_dotted_nationality_in_the_claimed_title_is_not_part_of_it():
+    assert attribution.canonical_title("U.S. Trade Representative") == ("trade", "representative")

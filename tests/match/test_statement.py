@@ -97,7 +97,7 @@ def test_terms_classify_names_numbers_dates_and_words():
         ("Narendra", "narendra", TermKind.NAME),
         ("Modi", "modi", TermKind.NAME),
         ("bluntly", "bluntly", TermKind.WORD),
-        ("told", "told", TermKind.WORD),
+        ("told", "tell", TermKind.WORD),
         ("Russian", "russian", TermKind.NAME),
         ("President", "president", TermKind.NAME),
         ("Putin", "putin", TermKind.NAME),
@@ -165,6 +165,9 @@ def test_hyphenated_words_give_one_term_per_part():
         (["vote", "votes", "voted"], "vot"),
         (["country", "countries"], "country"),
         (["plan", "planned"], "plan"),
+        (["sell", "sells", "sold", "selling"], "sell"),
+        (["die", "dies", "died", "dying"], "die"),
+        (["become", "became", "becomes"], "becom"),
     ],
 )
 def test_stem_gives_one_key_to_the_forms_of_a_word(words, key):
@@ -324,3 +327,48 @@ def test_evidence_carries_the_passage_locator():
     assert finding.verdict is Verdict.SUPPORTED
     assert finding.evidence[0].locator == "para 2"
     assert finding.evidence[0].url == KIRBY_URL
+
+
+def test_a_claim_whose_parts_stand_in_distant_passages_is_partial_across_them():
+    # "courageous, determined Ukrainian resistance" opens the excerpt; "mass graves" in
+    # Izyum come five sentences later; "faced" is nowhere.
+    finding = check("Courageous Ukrainian resistance faced mass graves in Izyum")
+    assert finding.verdict is Verdict.PARTIALLY_SUPPORTED
+    assert finding.score == 0.909
+    assert finding.reason == (
+        "part of the claim found across the passages kept (score 0.91); unsupported: words: faced; "
+        "found only in another passage: names: Ukrainian; words: Courageous, resistance"
+    )
+    assert [evidence.note for evidence in finding.evidence] == [
+        "matched names: Izyum; words: mass, graves",
+        "matched names: Ukrainian; words: Courageous, resistance",
+        "matched names: Ukrainian",
+        "matched words: graves",
+    ]
+
+
+def test_a_number_found_only_in_another_passage_is_unsupported():
+    # "440" is the count of graves, not of artillery rounds in the 21st package.
+    finding = check("The 21st package includes ammunition for HIMARS and 440 artillery rounds")
+    assert finding.verdict is Verdict.PARTIALLY_SUPPORTED
+    assert finding.reason == "part of the claim found in one passage (score 0.79); unsupported: numbers: 440"
+    assert finding.evidence[0].text.startswith("And you just saw, I think, yesterday")
+    assert finding.evidence[1].text.startswith("The reports that we’re seeing just in general are more than 440 graves")
+
+
+def test_assess_gives_the_unsupported_terms_with_offsets_into_the_claim():
+    claim = "The 22nd package is worth $600 million"
+    assessment = statement.assess(Claim(id="c", claim=claim, kind=Kind.STATEMENT), Document(url=KIRBY_URL, text=KIRBY))
+    assert assessment.finding == check(claim)
+    assert [(term.surface, claim[term.start : term.end]) for term in assessment.unsupported] == [
+        ("22nd", "22nd"),
+        ("worth", "worth"),
+    ]
+
+
+def test_evidence_is_the_verdict_passage_then_the_best_single_sentences():
+    finding = check("Ukraine package ammunition")
+    assert len(finding.evidence) == statement.KEPT == 5
+    spans = sentence_spans(KIRBY)
+    for evidence in finding.evidence[1:]:
+        assert (evidence.start, evidence.end) in spans
