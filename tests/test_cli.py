@@ -5,6 +5,7 @@ import pytest
 
 from checker.cli import main
 from checker.fetch.cassette import sha256
+from checker.report import FORMATS
 from support import reply
 
 HEADER = "id,claim,kind,expected,subject,speaker,sources,as_of,notes\n"
@@ -51,7 +52,7 @@ def test_an_unknown_format_is_a_usage_error(project, capsys):
 
     assert code == 2
     assert capsys.readouterr().err == (
-        "checker: error: unknown report format 'pdf'; use a comma-separated list of json, md, html\n")
+        f"checker: error: unknown report format 'pdf'; use a comma-separated list of {', '.join(FORMATS)}\n")
 
 
 def test_an_unknown_option_exits_2(project, capsys):

@@ -48,6 +48,8 @@ WRITERS: dict[str, str] = {
     "json": "json_report",
     "md": "markdown",
     "html": "html",
+    "csv": "csv_report",
+    "xlsx": "xlsx_report",
 }
 FORMATS = tuple(WRITERS)
 

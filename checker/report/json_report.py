@@ -18,7 +18,7 @@ def render(run: Run) -> str:
         "record_mode": run.record_mode,
         "summary": {verdict.value: count for verdict, count in run.counts().items()},
         "summary_line": summary_line(run),
-        "claims": [result_dict(result) for result in run.results],
+        "claims": [_with_review(result_dict(result), run.reviews.get(result.claim.id)) for result in run.results],
         "problems": [
             {"row": p.row, "column": p.column, "code": p.code, "severity": p.severity, "message": p.message}
             for p in run.problems
@@ -48,6 +48,20 @@ def result_dict(result: Result) -> dict:
             {"url": "", "status": "no_source"}
         ],
     }
+
+
+def _with_review(entry: dict, review) -> dict:
+    """The claim's entry with the reviewer's decision beside checker's, when one is kept."""
+    if review is not None:
+        entry["review"] = {
+            "verdict": review.verdict.value,
+            "note": review.note,
+            "reviewer": review.reviewer,
+            "reviewed_at": review.reviewed_at,
+            "evidence_hash": review.evidence_hash,
+            "stale": review.stale,
+        }
+    return entry
 
 
 def evidence_dict(evidence: Evidence) -> dict:

@@ -39,14 +39,17 @@ def render(run: Run) -> str:
     ]
     lines += _problems(run)
     lines += _source_changes(run)
-    lines += ["## Claims", "", "| id | verdict | score | reason |", "|---|---|---|---|"]
+    reviewed = bool(run.reviews)
+    lines += ["## Claims", "", "| id | verdict | score | reason |" + (" reviewer |" if reviewed else ""),
+              "|---|---|---|---|" + ("---|" if reviewed else "")]
     for result in run.results:
         lines.append(f"| [{escape(result.claim.id)}](#{_anchor(result.claim.id)}) | "
                      f"{_MARK[result.verdict]} {result.verdict.value} | {result.score:.2f} | "
-                     f"{escape(_short(result.reason))} |")
+                     f"{escape(_short(result.reason))} |"
+                     + (f" {_review_cell(run.reviews.get(result.claim.id))} |" if reviewed else ""))
     lines.append("")
     for result in run.results:
-        lines += _claim_section(result, run.report_dir)
+        lines += _claim_section(result, run.report_dir, run.reviews.get(result.claim.id))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -85,7 +88,7 @@ def _fenced(text: str, language: str, indent: str = "") -> list[str]:
     return [f"{indent}{fence}{language}", *(f"{indent}{row}" for row in text.splitlines()), f"{indent}{fence}"]
 
 
-def _claim_section(result: Result, report_dir: str) -> list[str]:
+def _claim_section(result: Result, report_dir: str, review=None) -> list[str]:
     claim = result.claim
     lines = [
         f'<a id="{_anchor(claim.id)}"></a>',
@@ -97,6 +100,7 @@ def _claim_section(result: Result, report_dir: str) -> list[str]:
         + (f" · **subject:** {escape(claim.subject)}" if claim.subject else "")
         + (f" · **speaker:** {escape(claim.speaker)}" if claim.speaker else ""),
         f"- **Reason:** {escape(result.reason)}",
+        *_review_lines(review),
     ]
     for evidence in result.evidence[:3]:
         lines += _evidence(evidence)
@@ -104,6 +108,28 @@ def _claim_section(result: Result, report_dir: str) -> list[str]:
         lines.append("- **Sources:**")
         lines += [_source(check, report_dir) for check in result.sources]
     return lines + [""]
+
+
+def _review_cell(review) -> str:
+    if review is None:
+        return ""
+    return f"{_MARK[review.verdict]} {review.verdict.value}" + (" (stale)" if review.stale else "")
+
+
+def _review_lines(review) -> list[str]:
+    """The reviewer's decision under checker's; a stale one says the evidence has changed since."""
+    if review is None:
+        return []
+    line = f"- **Reviewer:** {_MARK[review.verdict]} {review.verdict.value}"
+    if review.reviewer:
+        line += f" by {escape(review.reviewer)}"
+    if review.reviewed_at:
+        line += f" ({escape(review.reviewed_at)})"
+    if review.note:
+        line += f": {escape(review.note)}"
+    if review.stale:
+        line += " · **stale**: the source has changed since this review; check the evidence again"
+    return [line]
 
 
 def _evidence(evidence: Evidence) -> list[str]:
