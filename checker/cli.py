@@ -1,8 +1,10 @@
 """The command line. Library errors become one message that says the fix, and an exit code.
 
 Exit codes (a documented contract):
-  0  every claim checked, none at or past --fail-on (fetch: the source was read)
-  1  some claim's verdict is at or past --fail-on (fetch: the source cannot be read)
+  0  every claim checked, none with a --fail-on verdict (fetch: the source was read); with
+     --fail-on-change, no new regression since the previous run
+  1  some claim has a --fail-on verdict (fetch: the source cannot be read); with --fail-on-change,
+     a claim moved to a --fail-on verdict or a source newly fails since the previous run
   2  bad input or usage: an unreadable claims file, a row with an error, a bad option
   130 interrupted (reports and recordings of earlier runs are left as they were)
 """
@@ -29,8 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="checker",
         description="Verify an article's claims against their primary sources.",
-        epilog="Exit codes: 0 all checked, none at or past --fail-on; 1 verdicts at or past --fail-on; "
-               "2 bad input or usage.",
+        epilog="Exit codes: 0 all checked, none with a --fail-on verdict; 1 some --fail-on verdict (with "
+               "--fail-on-change: a new regression since the last run); 2 bad input or usage.",
     )
     parser.add_argument("--version", action="version", version=f"checker {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -45,13 +47,27 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--record", default="none", choices=RECORD_MODES,
                         help="none: replay only, no network (default); once/new_episodes: fetch and record "
                              "sources with no recording; all: re-fetch and re-record every source")
-    verify.add_argument("--out", default="reports", metavar="DIR", help="where reports go (default: reports)")
+    verify.add_argument("--out", default="reports", metavar="DIR",
+                        help="where reports go: each run in DIR/<UTC time>/, the last one also as DIR/latest "
+                             "(default: reports)")
     verify.add_argument("--format", default="json,md", metavar="LIST",
-                        help="comma-separated report formats: json (always written), md (default: json,md)")
-    verify.add_argument("--fail-on", default="never", metavar="VERDICT",
-                        choices=("never", *VERDICT_NAMES),
-                        help="exit 1 when a claim's verdict is this or worse, in the order "
-                             f"{' < '.join(VERDICT_NAMES)} (default: never)")
+                        help="comma-separated report formats: json (always written), md, html, csv, xlsx, junit, "
+                             "claimreview (default: json,md)")
+    verify.add_argument("--fail-on", default="never", metavar="VERDICTS", type=_fail_on,
+                        help="exit 1 when a claim gets one of these verdicts: one verdict means it or worse, in "
+                             f"the order {' < '.join(VERDICT_NAMES)}; a comma-separated list means exactly "
+                             "those (default: never)")
+    verify.add_argument("--fail-on-change", action="store_true",
+                        help="exit 1 only for what got worse since the previous run: a claim that moved to a "
+                             "--fail-on verdict (contradicted or not_found when --fail-on is never), or a source "
+                             "that newly fails")
+    verify.add_argument("--article-url", default="", metavar="URL",
+                        help="the article the claims come from (claimreview: where each claim appeared)")
+    verify.add_argument("--review-url", default="", metavar="URL",
+                        help="where the fact check is published (claimreview: each review's url is "
+                             "URL#claim-<id>; default: report.html#claim-<id>)")
+    verify.add_argument("--publisher", default="", metavar="NAME",
+                        help="who publishes the fact check (claimreview author; default: checker)")
     verify.add_argument("--contact", default=os.environ.get("CHECKER_CONTACT", ""), metavar="URL_OR_EMAIL",
                         help="how site owners can reach you, sent in the User-Agent when fetching "
                              "(default: $CHECKER_CONTACT)")
@@ -104,6 +120,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _fail_on(value: str) -> frozenset:
+    """--fail-on: never; one verdict (it and every worse one); or a comma-separated list (exactly those)."""
+    from checker.models import Verdict
+    from checker.verdict import SEVERITY, at_or_past
+
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    if names == ["never"]:
+        return frozenset()
+    unknown = [name for name in names if name not in VERDICT_NAMES] or ([] if names else [value])
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown verdict '{unknown[0]}'; use never, one verdict, or a "
+                                         f"comma-separated list of {', '.join(VERDICT_NAMES)}")
+    if len(names) == 1:
+        return frozenset(verdict for verdict in SEVERITY if at_or_past(verdict, Verdict(names[0])))
+    return frozenset(Verdict(name) for name in names)
+
+
 def _iso_date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -143,37 +176,55 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from checker import history
     from checker.claims import load_claims
     from checker.fetch.http import FetchSettings, HttpClient
     from checker.fetch.store import SourceStore
-    from checker.models import Verdict
-    from checker.pipeline import verify
+    from checker.pipeline import sources_as_of, verify
+    from checker.progress import reporter
     from checker.report import Run, parse_formats, summary_line, write_reports
-    from checker.verdict import at_or_past
+    from checker.report.json_report import result_dict
 
     formats = parse_formats(args.format)
     loaded = load_claims(args.claims)
     _print_problems(loaded.problems, args.claims)
     client = None if args.record == "none" else HttpClient(_fetch_settings(args))
     store = SourceStore(Path(args.cassettes), args.record, client, fallback=args.archive_fallback)
-    results = verify(loaded.claims, store)
+    progress = reporter(quiet=args.quiet)
+    progress.start(len(sources_as_of(loaded.claims)), len(loaded.claims))
+    try:
+        results = verify(loaded.claims, store, progress=progress.source, checked=progress.claim)
+    finally:
+        progress.close()
     changes = store.changes
+    out, started = Path(args.out), datetime.now(timezone.utc)
+    current = {"claims": [result_dict(result) for result in results],
+               "source_changes": [change.as_dict() for change in changes]}
+    since = history.compare_runs(history.previous_results(out), current, history.previous_run_name(out))
+    folder = history.run_folder(out, history.run_name(started))
     run = Run(
         results=tuple(results),
         problems=loaded.problems,
         claims_file=args.claims,
         record_mode=args.record,
-        generated_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        generated_at=started.isoformat(timespec="seconds"),
         checker_version=__version__,
-        report_dir=args.out,
-        extra={"source_changes": [change.as_dict() for change in changes]} if changes else {},
+        report_dir=str(folder),
+        extra={
+            **({"source_changes": current["source_changes"]} if changes else {}),
+            "changes_since_last_run": since.as_dict(),
+            "fail_on": sorted(verdict.value for verdict in args.fail_on),
+            "claimreview": {"article_url": args.article_url, "review_url": args.review_url,
+                            "publisher": args.publisher},
+        },
     )
-    written = write_reports(run, Path(args.out), formats)
+    written = history.publish_run(folder, lambda directory: write_reports(run, directory, formats))
     if not args.quiet:
         _print_results(results)
         _print_changes(changes)
+        print("\n".join(history.describe(since)))
     print(summary_line(run))
-    print("Reports: " + ", ".join(str(path) for path in written))
+    print("Reports: " + ", ".join(str(path) for path in written) + f" (run {folder.name})")
     unrecorded = {c.url for r in results for c in r.sources if c.status == "not_recorded"}
     if unrecorded:
         print(f"checker: {len(unrecorded)} source(s) have no recording: fetch them with --record once, "
@@ -182,11 +233,15 @@ def run_verify(args: argparse.Namespace) -> int:
         print(f"checker: {len(loaded.errors)} row error(s) in {args.claims}; those rows were not checked",
               file=sys.stderr)
         return EXIT_INPUT
-    if args.fail_on != "never":
-        threshold = Verdict(args.fail_on)
-        if any(at_or_past(result.verdict, threshold) for result in results):
-            return EXIT_FAIL_ON
-    return EXIT_OK
+    if args.fail_on_change:
+        news = history.regressions(since, current, args.fail_on or history.DEFAULT_FAILING)
+        if not news:
+            return EXIT_OK
+        print(f"checker: {len(news)} new regression(s) since the last run:", file=sys.stderr)
+        for line in news:
+            print(f"  {line}", file=sys.stderr)
+        return EXIT_FAIL_ON
+    return EXIT_FAIL_ON if any(result.verdict in args.fail_on for result in results) else EXIT_OK
 
 
 def run_import(args: argparse.Namespace) -> int:

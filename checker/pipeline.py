@@ -26,12 +26,21 @@ BillVersions = dict[str, tuple[tuple[str, Document], ...]]
 
 
 def verify(claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None,
-           workers: int = 8) -> list[Result]:
-    """Check every claim against its sources. Never raises on a bad source: failures are data."""
+           workers: int = 8, checked: Callable[[Result], None] | None = None) -> list[Result]:
+    """Check every claim against its sources. Never raises on a bad source: failures are data.
+
+    `progress` is called with each source once it is read (from the fetching threads),
+    `checked` with each claim's result.
+    """
     claims = list(claims)
     documents = load_documents(claims, store, progress, workers)
     versions = load_bill_versions(claims, documents, store)
-    return [check_claim(claim, documents, versions) for claim in claims]
+    results = []
+    for claim in claims:
+        results.append(check_claim(claim, documents, versions))
+        if checked:
+            checked(results[-1])
+    return results
 
 
 def check_claim(claim: Claim, documents: dict[str, Document | FetchFailure],
@@ -48,8 +57,6 @@ def load_documents(
     as_of = sources_as_of(claims)
 
     def load(source: str) -> Document | FetchFailure:
-        if progress:
-            progress(source)
         where = resolve_source(source, as_of[source], store)
         if isinstance(where, FetchFailure):
             return where
@@ -62,7 +69,14 @@ def load_documents(
                                                      "resolution": where.reason})
         return document
 
-    return fetch_all(as_of, load, workers)
+    def load_and_report(source: str) -> Document | FetchFailure:
+        try:
+            return load(source)
+        finally:
+            if progress:
+                progress(source)
+
+    return fetch_all(as_of, load_and_report, workers)
 
 
 def load_bill_versions(claims: list[Claim], documents: dict[str, Document | FetchFailure],

@@ -1,4 +1,5 @@
 import json
+import os
 import re
 
 import pytest
@@ -53,6 +54,7 @@ def test_an_unknown_format_is_a_usage_error(project, capsys):
     assert code == 2
     assert capsys.readouterr().err == (
         f"checker: error: unknown report format 'pdf'; use a comma-separated list of {', '.join(FORMATS)}\n")
+    assert FORMATS[:2] == ("json", "md") and {"junit", "claimreview"} <= set(FORMATS)
 
 
 def test_an_unknown_option_exits_2(project, capsys):
@@ -70,7 +72,7 @@ def test_import_then_verify_offline_reads_the_archived_copy(project, capsys):
     code = main(["verify", "claims.csv"])
 
     out, err = capsys.readouterr()
-    results = json.loads((project / "reports" / "results.json").read_text(encoding="utf-8"))
+    results = json.loads((project / "reports" / "latest" / "results.json").read_text(encoding="utf-8"))
     verdicts = {c["id"]: (c["verdict"], c["sources"][0]["status"]) for c in results["claims"]}
     assert code == 0
     assert verdicts == {
@@ -79,12 +81,20 @@ def test_import_then_verify_offline_reads_the_archived_copy(project, capsys):
         "unrecorded": ("source_unavailable", "not_recorded"),
     }
     assert results["claims"][0]["sources"][0]["provenance"]["origin"] == "written for this test"
-    assert err == ("claims.csv:3: sources: warning: no source given; the claim will be reported as unchecked\n"
-                   "checker: 1 source(s) have no recording: fetch them with --record once, "
-                   "or `checker import URL FILE` an archived copy\n")
+    lines = err.splitlines()
+    assert lines[:2] == ["claims.csv:3: sources: warning: no source given; the claim will be reported as unchecked",
+                         "checker: reading 2 source(s) for 3 claim(s)"]
+    # Sources are read concurrently: the count runs in order, the URLs come as they finish.
+    assert [line.split(" read: ")[0] for line in lines[2:4]] == ["checker: source 1/2", "checker: source 2/2"]
+    assert {line.split(" read: ")[1] for line in lines[2:4]} == {MEMO_URL, "https://www.example.gov/other"}
+    assert lines[4:] == ["checker: 3 claim(s) checked",
+                         "checker: 1 source(s) have no recording: fetch them with --record once, "
+                         "or `checker import URL FILE` an archived copy"]
     assert "3 claims: 1 supported, 2 source_unavailable" in out
-    assert out.endswith("Reports: reports/results.json, reports/report.md\n")
-    assert (project / "reports" / "report.md").read_text(encoding="utf-8").startswith("# Verification report\n")
+    run = os.readlink(project / "reports" / "latest")
+    assert re.fullmatch(r"\d{8}T\d{6}Z", run)
+    assert out.endswith(f"Reports: reports/latest/results.json, reports/latest/report.md (run {run})\n")
+    assert (project / "reports" / "latest" / "report.md").read_text(encoding="utf-8").startswith("# Verification report\n")
 
 
 def test_fail_on_turns_a_verdict_into_exit_1(project, capsys):
@@ -156,12 +166,12 @@ def test_re_recording_prints_the_sources_that_changed(project, capsys, server):
             f"  changed        {url}  (sha256 {old[:12]} -> {new[:12]})\n"
             f"      -The committee voted on the bill on Wednesday.\n"
             f"      +The committee voted on the bill on Thursday.\n") in out
-    results = json.loads((project / "reports" / "results.json").read_text(encoding="utf-8"))
+    results = json.loads((project / "reports" / "latest" / "results.json").read_text(encoding="utf-8"))
     assert results["source_changes"] == [{
         "url": url, "status": "changed", "detail": f"sha256 {old[:12]} -> {new[:12]}",
         "diff": "-The committee voted on the bill on Wednesday.\n+The committee voted on the bill on Thursday.",
     }]
-    assert "## Source changes" in (project / "reports" / "report.md").read_text(encoding="utf-8")
+    assert "## Source changes" in (project / "reports" / "latest" / "report.md").read_text(encoding="utf-8")
 
 
 def test_replaying_reports_no_source_changes(project, capsys):
@@ -171,4 +181,140 @@ def test_replaying_reports_no_source_changes(project, capsys):
     main(["verify", "claims.csv"])
 
     assert "Sources changed" not in capsys.readouterr().out
-    assert "source_changes" not in json.loads((project / "reports" / "results.json").read_text(encoding="utf-8"))
+    assert "source_changes" not in json.loads((project / "reports" / "latest" / "results.json").read_text(encoding="utf-8"))
+
+
+def test_fail_on_takes_one_verdict_and_worse_or_exactly_a_list(project, capsys):
+    write_claims(f"vote,The committee voted on the bill,statement,,,,{MEMO_URL},,\n"
+                 "nothing,A claim nobody sourced,statement,,,,,,\n")
+    main(["import", MEMO_URL, "memo.txt"])
+
+    def exit_code(fail_on: str) -> int:
+        return main(["verify", "claims.csv", "--quiet", "--fail-on", fail_on])
+
+    # In the order supported < partially_supported < needs_review < source_unavailable < not_found < contradicted.
+    assert exit_code("needs_review") == 1
+    assert exit_code("not_found") == 0
+    assert exit_code("supported") == 1
+    assert exit_code("contradicted,not_found") == 0
+    assert exit_code("needs_review,not_found") == 0
+    assert exit_code("supported,contradicted") == 1
+    assert exit_code("never") == 0
+    capsys.readouterr()
+    assert exit_code("contradicted,wrong") == 2
+    assert capsys.readouterr().err.endswith(
+        "argument --fail-on: unknown verdict 'wrong'; use never, one verdict, or a comma-separated list of "
+        "supported, partially_supported, needs_review, source_unavailable, not_found, contradicted\n")
+
+
+def test_each_run_has_its_folder_and_the_last_is_latest(project, capsys):
+    write_claims("nothing,A claim nobody sourced,statement,,,,,,\n")
+
+    main(["verify", "claims.csv", "--quiet"])
+    main(["verify", "claims.csv", "--quiet"])
+
+    runs = sorted(p.name for p in (project / "reports").iterdir() if p.name != "latest")
+    assert len(runs) == 2 and all(re.fullmatch(r"\d{8}T\d{6}Z(-2)?", name) for name in runs)
+    assert os.readlink(project / "reports" / "latest") == runs[-1]
+    assert {p.name for p in (project / "reports" / "latest").iterdir()} == {"results.json", "report.md"}
+    latest = json.loads((project / "reports" / "latest" / "results.json").read_text(encoding="utf-8"))
+    assert latest["changes_since_last_run"]["claims_added"] == []
+
+
+def test_a_second_run_with_one_source_changed_reports_that_change_and_fail_on_change_exits_1_once(
+        project, capsys, server):
+    """Two live sources on 127.0.0.1 (SYNTHETIC text); one changes its figure between runs."""
+    served = {"/release": b"SYNTHETIC TEST TEXT. The President announced a $600 million security assistance "
+                          b"package for Ukraine.\n",
+              "/memo": b"SYNTHETIC TEST TEXT. The committee voted on the bill on Wednesday.\n"}
+    for path in served:
+        server.routes[path] = lambda handler, path=path: reply(handler, 200, served[path])
+    release, memo = server.url("/release"), server.url("/memo")
+    write_claims(f"aid,An additional $600 million in weapons to Ukraine,amount,$600 million,security assistance "
+                 f"package,,{release},,\nvote,The committee voted on the bill,statement,,,,{memo},,\n")
+    verify = ["verify", "claims.csv", "--record", "all", "--allow-private", "--fail-on-change",
+              "--fail-on", "contradicted"]
+
+    assert main(verify) == 0
+    assert "Changes since the last run: none to compare with (this is the first run here)\n" in capsys.readouterr().out
+    first_run = os.readlink(project / "reports" / "latest")
+    assert main(verify) == 0
+    assert f"Changes since the last run ({first_run}): none\n" in capsys.readouterr().out
+    second_run = os.readlink(project / "reports" / "latest")
+
+    old_text = served["/release"]
+    served["/release"] = old_text.replace(b"$600", b"$675")
+    code = main(verify)
+
+    out, err = capsys.readouterr()
+    old, new = sha256(old_text), sha256(served["/release"])
+    assert code == 1
+    assert (f"Changes since the last run ({second_run}):\n"
+            f"  verdict        aid: supported -> contradicted\n"
+            f"  changed        {release}  ({old[:12]} -> {new[:12]})\n"
+            "2 claims: 1 supported, 1 contradicted\n") in out
+    assert err.endswith("checker: 1 new regression(s) since the last run:\n  aid: supported -> contradicted\n")
+    results = json.loads((project / "reports" / "latest" / "results.json").read_text(encoding="utf-8"))
+    changes = results["changes_since_last_run"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00", changes.pop("previous_generated_at"))
+    assert changes == {
+        "previous_run": second_run,
+        "verdicts": [{"id": "aid", "old": "supported", "new": "contradicted"}],
+        "sources": [{"url": release, "status": "changed", "old": old, "new": new,
+                     "diff": "-The President announced a $600 million security assistance package for Ukraine.\n"
+                             "+The President announced a $675 million security assistance package for Ukraine."}],
+        "claims_added": [], "claims_removed": []}
+    report = (project / "reports" / "latest" / "report.md").read_text(encoding="utf-8")
+    assert (f"- **verdict** aid: supported → contradicted\n"
+            f"- **source changed** <{release}> ({old[:12]} → {new[:12]})\n") in report
+
+    # Nothing new since: the scheduled job is green again, though the claim is still contradicted.
+    assert main(verify) == 0
+    assert main([arg for arg in verify if arg != "--fail-on-change"]) == 1  # plain --fail-on still sees it
+
+
+def test_a_source_newly_failing_is_a_regression(project, capsys, server):
+    """A live source on 127.0.0.1 (SYNTHETIC text) that starts answering 404."""
+    served = {"status": 200}
+    server.routes["/memo"] = lambda handler: reply(handler, served["status"], b"SYNTHETIC TEST TEXT. The committee "
+                                                                              b"voted on the bill on Wednesday.\n")
+    url = server.url("/memo")
+    write_claims(f"vote,The committee voted on the bill,statement,,,,{url},,\n")
+    verify = ["verify", "claims.csv", "--record", "all", "--allow-private", "--fail-on-change", "--quiet"]
+    assert main(verify) == 0
+    capsys.readouterr()
+
+    served["status"] = 404
+    code = main(verify)
+
+    assert code == 1
+    assert capsys.readouterr().err.endswith(
+        f"checker: 1 new regression(s) since the last run:\n  {url}: newly failing (ok -> dead)\n")
+
+
+def test_junit_and_claimreview_are_written_on_request(project, capsys):
+    write_claims(f"vote,The committee voted on the bill,statement,,,,{MEMO_URL},,\n")
+    main(["import", MEMO_URL, "memo.txt"])
+
+    code = main(["verify", "claims.csv", "--format", "junit,claimreview", "--quiet",
+                 "--article-url", "https://news.example.com/story", "--publisher", "Example Desk"])
+
+    latest = project / "reports" / "latest"
+    assert code == 0
+    assert sorted(p.name for p in latest.iterdir()) == ["claimreview.json", "junit.xml", "results.json"]
+    assert '<testcase classname="statement" name="vote"' in (latest / "junit.xml").read_text(encoding="utf-8")
+    (review,) = json.loads((latest / "claimreview.json").read_text(encoding="utf-8"))
+    assert (review["claimReviewed"], review["author"]["name"], review["itemReviewed"]["appearance"]["url"]) == (
+        "The committee voted on the bill", "Example Desk", "https://news.example.com/story")
+
+
+def test_quiet_prints_no_progress(project, capsys):
+    write_claims(f"vote,The committee voted on the bill,statement,,,,{MEMO_URL},,\n")
+    main(["import", MEMO_URL, "memo.txt"])
+    capsys.readouterr()
+
+    main(["verify", "claims.csv", "--quiet"])
+
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("1 claims: 1 supported\n")

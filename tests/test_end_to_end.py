@@ -53,8 +53,9 @@ def results(tmp_path_factory):
     code = main(["verify", str(ROOT / "claims.csv"), "--cassettes", str(ROOT / "cassettes"), "--out", str(out),
                  "--quiet"])
     assert code == 0
-    report = json.loads((out / "results.json").read_text(encoding="utf-8"))
-    return {claim["id"]: claim for claim in report["claims"]}, (out / "report.md").read_text(encoding="utf-8")
+    latest = out / "latest"
+    report = json.loads((latest / "results.json").read_text(encoding="utf-8"))
+    return {claim["id"]: claim for claim in report["claims"]}, (latest / "report.md").read_text(encoding="utf-8")
 
 
 def test_every_claim_with_a_recorded_source_gets_its_verdict_from_that_source(results):

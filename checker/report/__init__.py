@@ -50,6 +50,8 @@ WRITERS: dict[str, str] = {
     "html": "html",
     "csv": "csv_report",
     "xlsx": "xlsx_report",
+    "junit": "junit",
+    "claimreview": "claimreview",
 }
 FORMATS = tuple(WRITERS)
 

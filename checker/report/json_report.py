@@ -26,6 +26,8 @@ def render(run: Run) -> str:
     }
     if run.extra.get("source_changes"):
         document["source_changes"] = list(run.extra["source_changes"])
+    if "changes_since_last_run" in run.extra:
+        document["changes_since_last_run"] = run.extra["changes_since_last_run"]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 

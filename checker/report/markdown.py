@@ -37,6 +37,7 @@ def render(run: Run) -> str:
         f"checker {run.checker_version} · {run.generated_at}",
         "",
     ]
+    lines += _changes_since_last_run(run)
     lines += _problems(run)
     lines += _source_changes(run)
     reviewed = bool(run.reviews)
@@ -60,6 +61,27 @@ def _problems(run: Run) -> list[str]:
     for p in run.problems:
         where = f"row {p.row}" + (f", column `{escape(p.column)}`" if p.column else "")
         lines.append(f"- **{p.severity}** {where}: {escape(p.message)}")
+    return lines + [""]
+
+
+def _changes_since_last_run(run: Run) -> list[str]:
+    """What differs from the previous run (checker.history): verdicts, sources, claims added or removed."""
+    if "changes_since_last_run" not in run.extra:
+        return []
+    changes = run.extra["changes_since_last_run"]
+    if changes is None:
+        return ["## Changes since the last run", "", "None to compare with: this is the first run here.", ""]
+    lines = ["## Changes since the last run", "", f"Compared with the run of {escape(changes['previous_run'])}.", ""]
+    lines += [f"- **verdict** {escape(c['id'])}: {escape(c['old'])} → {escape(c['new'])}" for c in changes["verdicts"]]
+    for delta in changes["sources"]:
+        old, new = delta["old"], delta["new"]
+        if delta["status"] == "changed":
+            old, new = old[:12], new[:12]
+        lines.append(f"- **source {escape(delta['status'])}** <{_url(delta['url'])}> ({escape(old)} → {escape(new)})")
+    lines += [f"- **claim added** {escape(cid)}" for cid in changes["claims_added"]]
+    lines += [f"- **claim removed** {escape(cid)}" for cid in changes["claims_removed"]]
+    if len(lines) == 4:
+        lines.append("No change.")
     return lines + [""]
 
 

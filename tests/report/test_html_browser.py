@@ -247,10 +247,10 @@ def test_the_seed_report_shows_the_fifty_claims_and_filters_them(browser, tmp_pa
     code = main(["verify", str(ROOT / "claims.csv"), "--cassettes", str(ROOT / "cassettes"), "--out", str(out),
                  "--format", "json,md,html", "--quiet"])
     assert code == 0
-    claims = json.loads((out / "results.json").read_text(encoding="utf-8"))["claims"]
+    claims = json.loads((out / "latest" / "results.json").read_text(encoding="utf-8"))["claims"]
     supported = [claim["id"] for claim in claims if claim["verdict"] == "supported"]
 
-    browser.open(out / "report.html")
+    browser.open(out / "latest" / "report.html")
     browser.screenshot(SCREENSHOT)
 
     assert browser.errors() == []
