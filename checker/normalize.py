@@ -303,7 +303,14 @@ def _as_runs(offsets: list[int]) -> Offsets:
 
 
 def fold_text(text: str) -> str:
-    """`fold(text).text`, for when the offsets are not needed."""
+    """`fold(text).text`, for when the offsets are not needed.
+
+    Plain ASCII with single inner spaces (most words and names) folds to its lower case
+    alone: no cache entry, no offset map.
+    """
+    if (text.isascii() and text.isprintable() and "`" not in text and "  " not in text
+            and not text.startswith(" ") and not text.endswith(" ")):
+        return text.lower()
     return fold(text).text
 
 

@@ -32,6 +32,7 @@ def assert_same_as_reference(text: str) -> None:
     folded = fold(text)
     expected_text, expected_offsets = reference_fold(text)
     assert folded.text == expected_text
+    assert fold_text(text) == expected_text
     assert list(folded.offsets) == expected_offsets
     assert len(folded.offsets) == len(folded.text)
     assert folded.original_length == len(text)
@@ -155,6 +156,8 @@ def test_a_document_is_folded_once_however_many_short_strings_are_folded_between
 
 def test_fold_text_and_words() -> None:
     assert fold_text("Long\u2011range \u201cfires\u201d") == 'long-range "fires"'
+    assert fold_text("HIMARS Launchers") == "himars launchers"
+    assert fold_text(" `Two  spaces`\t") == "'two spaces'"
     assert words("We\u2019re sending \u2014 again \u2014 long-range fires, \u2018now\u2019.") == [
         "we're", "sending", "again", "long-range", "fires", "now",
     ]
@@ -163,7 +166,7 @@ def test_fold_text_and_words() -> None:
 # ---------------------------------------------------------------- properties
 
 _TRICKY = "".join(
-    ["\u2018\u2019\u201c\u201d\u2013\u2014\u2026\ufb01\ufb03\u00ad\u200b\ufeff\u00a0\u2028\u3000\u0130\u03a3",
+    ["`\u2018\u2019\u201c\u201d\u2013\u2014\u2026\ufb01\ufb03\u00ad\u200b\ufeff\u00a0\u2028\u3000\u0130\u03a3",
      " \t\n\r\x00\x1f\x7f\x85", "aZ9.'-"]
 )
 
