@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="when recording, fetch the Internet Archive snapshot nearest the claim's date "
                              "for a source that is dead or blocked (off by default)")
     verify.add_argument("--quiet", action="store_true", help="print only the summary line")
+    verify.add_argument("--reviews", metavar="FILE",
+                        help="reviewers' decisions to show beside checker's (default: reviews.csv beside the "
+                             "claims file, if there is one)")
+
 
     validate = commands.add_parser(
         "validate", help="report every problem in a claims file",
@@ -96,6 +100,21 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("--content-type", metavar="TYPE", help="the copy's media type (default: from its name)")
     importer.add_argument("--origin", default="", metavar="TEXT", help="where the copy came from")
     importer.add_argument("--note", default="", metavar="TEXT", help="a note kept with the recording")
+
+    review = commands.add_parser("review", help="read reviewers' decisions back from a reviewed sheet")
+    review_commands = review.add_subparsers(dest="review_command", metavar="ACTION", required=True)
+    review_import = review_commands.add_parser(
+        "import", help="keep the reviewer columns of a reviewed results.csv or results.xlsx",
+        description="Read reviewer_verdict, reviewer_note and reviewer from FILE (the results.csv or results.xlsx "
+                    "that verify wrote, filled in by a reviewer), check every row, and keep the decisions in "
+                    "reviews.csv, keyed by claim id and the hash of the evidence the reviewer saw. A row with no "
+                    "reviewer_verdict is skipped. With any problem nothing is imported (exit 2).",
+    )
+    review_import.add_argument("file", metavar="FILE", help="the reviewed results.csv or results.xlsx")
+    review_import.add_argument("--claims", default="claims.csv", metavar="CLAIMS.csv",
+                               help="the claims file the sheet was made from (default: claims.csv)")
+    review_import.add_argument("--reviews", metavar="FILE",
+                               help="where decisions are kept (default: reviews.csv beside the claims file)")
 
     fetch = commands.add_parser(
         "fetch", help="print the extracted text of one source",
@@ -150,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit:
         return int(exit.code or 0)
-    handlers = {"verify": run_verify, "validate": run_validate, "import": run_import, "fetch": run_fetch}
+    handlers = {"verify": run_verify, "validate": run_validate, "import": run_import, "fetch": run_fetch,
+                "review": run_review}
     try:
         return handlers[args.command](args)
     except InputError as exc:
@@ -196,6 +216,7 @@ def run_verify(args: argparse.Namespace) -> int:
         results = verify(loaded.claims, store, progress=progress.source, checked=progress.claim)
     finally:
         progress.close()
+    reviews = _run_reviews(args, results)
     changes = store.changes
     out, started = Path(args.out), datetime.now(timezone.utc)
     current = {"claims": [result_dict(result) for result in results],
@@ -210,6 +231,7 @@ def run_verify(args: argparse.Namespace) -> int:
         generated_at=started.isoformat(timespec="seconds"),
         checker_version=__version__,
         report_dir=str(folder),
+        reviews=reviews,
         extra={
             **({"source_changes": current["source_changes"]} if changes else {}),
             "changes_since_last_run": since.as_dict(),
@@ -268,6 +290,35 @@ def run_import(args: argparse.Namespace) -> int:
     print(f"Recorded {path.name} as {args.url}\n  in {cassette} (archived copy, {len(recording.body):,} bytes, "
           f"{recording.content_type})")
     return EXIT_OK
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from checker.claims import load_claims
+    from checker.reviews import import_reviews
+
+    loaded = load_claims(args.claims)
+    reviews_path = _reviews_path(args)
+    summary = import_reviews(Path(args.file), reviews_path, {claim.id for claim in loaded.claims},
+                             reviewed_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                             claims_file=args.claims)
+    print(f"{args.file}: {len(summary.added)} added, {len(summary.updated)} updated, "
+          f"{len(summary.unchanged)} unchanged, {summary.skipped_rows} row(s) with no reviewer_verdict skipped")
+    for label, ids in (("added", summary.added), ("updated", summary.updated)):
+        if ids:
+            print(f"  {label}: {', '.join(ids)}")
+    print(f"Reviews: {reviews_path}" + ("" if summary.added or summary.updated else " (unchanged)"))
+    return EXIT_OK
+
+
+def _reviews_path(args: argparse.Namespace) -> Path:
+    """--reviews, else reviews.csv in the project root: the claims file's folder."""
+    return Path(args.reviews) if args.reviews else Path(args.claims).parent / "reviews.csv"
+
+
+def _run_reviews(args: argparse.Namespace, results) -> dict:
+    from checker.reviews import load_reviews, with_staleness
+
+    return with_staleness(load_reviews(_reviews_path(args)), results)
 
 
 def run_fetch(args: argparse.Namespace) -> int:
