@@ -5,9 +5,14 @@ metadata address unless allowed (checked on the first URL and on every redirect)
 robots.txt of every origin on the way (see checker.fetch.robots); at most
 `per_host` requests in flight per host and `min_delay` seconds between their starts
 (see checker.fetch.politeness; a host is host:port); connect and read timeouts; a cap
-on the body size, read as a stream.
+on the body size, counted in decoded bytes while the body is read as a stream (a gzip
+bomb stops at the cap: urllib3 inflates at most what is asked for); and a wall-clock
+`body_deadline` per request, so that a server trickling a byte a second (each read
+within the read timeout) is still cut off. The body is read with read1, which returns
+whatever has arrived, so the deadline is checked at least once per `read_timeout`.
 
-Retries. A connection error (not a host that does not resolve, not TLS), a timeout, or
+Retries. A connection error (not a host that does not resolve, not TLS), a timeout, a
+body cut short (fewer bytes than its Content-Length, a broken chunked encoding), or
 an answer of 429, 500, 502, 503 or 504 is tried again, up to `retries` more times. The
 wait before a retry is the answer's Retry-After (seconds or an HTTP date) when it has
 one, else `backoff_base` * 2**(try - 1), never more than `max_retry_after`. A
@@ -30,13 +35,14 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 
 from checker import __version__
 from checker.fetch.cassette import HEADER_PREFIX, Recording, sha256
@@ -71,6 +77,7 @@ class FetchSettings:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     max_bytes: int = 20 * 1024 * 1024
+    body_deadline: float = 120.0  # seconds from a request's start to its body's last byte
     max_redirects: int = 5
     allow_private: bool = False
     allowed_hosts: tuple[str, ...] = ()  # hosts exempt from the private-address guard
@@ -164,12 +171,12 @@ class HttpClient:
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         if self._closed.is_set():
             return FetchFailure(url, FailureReason.ERROR, "cancelled"), False
+        started = time.monotonic()
         try:
             with self.session.get(url, timeout=timeout, stream=True, allow_redirects=False) as response:
-                body = _read_capped(response, self.settings.max_bytes)
-                if body is None:
-                    return FetchFailure(url, FailureReason.ERROR,
-                                        f"body larger than the {self.settings.max_bytes:,}-byte limit"), False
+                body = _read_capped(response, self.settings.max_bytes, started, self.settings.body_deadline)
+                if isinstance(body, str):
+                    return FetchFailure(url, FailureReason.ERROR, body), False
                 headers = dict(response.headers)
                 headers.pop("Content-Encoding", None)  # the body is stored decoded
                 headers.pop("Transfer-Encoding", None)
@@ -190,6 +197,8 @@ class HttpClient:
             return FetchFailure(url, FailureReason.ERROR, f"connection failed ({type(exc).__name__})"), True
         except requests.exceptions.Timeout:
             return FetchFailure(url, FailureReason.ERROR, "timed out reading"), True
+        except requests.exceptions.ChunkedEncodingError:
+            return FetchFailure(url, FailureReason.ERROR, "body cut short: the connection closed before its end"), True
         except requests.exceptions.RequestException as exc:
             return FetchFailure(url, FailureReason.ERROR, f"request failed ({type(exc).__name__})"), False
 
@@ -230,17 +239,42 @@ def _exhausted(recording: Recording, tries: int, max_retry_after: float) -> str:
     return detail
 
 
-def _read_capped(response: requests.Response, max_bytes: int) -> bytes | None:
-    """The decoded body, or None once it passes `max_bytes` (read as a stream, never whole)."""
+def _read_capped(response: requests.Response, max_bytes: int, started: float, budget: float) -> bytes | str:
+    """The decoded body, or why it was given up: larger than `max_bytes` decoded bytes, or still
+    arriving `budget` seconds after `started` (time.monotonic()). Read as a stream, never whole."""
     chunks = []
     size = 0
-    deadline = time.monotonic() + 600
-    for chunk in response.iter_content(chunk_size=65536):
+    for chunk in _body_chunks(response, min(65536, max_bytes + 1)):
         size += len(chunk)
-        if size > max_bytes or time.monotonic() > deadline:
-            return None
+        if size > max_bytes:
+            return f"body larger than the {max_bytes:,}-byte limit"
+        if time.monotonic() - started > budget:
+            return f"body still arriving after the {budget:g} s deadline ({size:,} bytes read)"
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _body_chunks(response: requests.Response, size: int) -> Iterator[bytes]:
+    """Decoded chunks of the body as they arrive (read1: no waiting for a full chunk), with urllib3's
+    errors raised as the requests errors _get_once handles."""
+    read1 = getattr(response.raw, "read1", None)
+    if read1 is None:
+        yield from response.iter_content(chunk_size=size)
+        return
+    while True:
+        try:
+            chunk = read1(size, decode_content=True)
+        except urllib3.exceptions.ReadTimeoutError as exc:
+            raise requests.exceptions.ReadTimeout(exc) from exc
+        except urllib3.exceptions.DecodeError as exc:
+            raise requests.exceptions.ContentDecodingError(exc) from exc
+        except (urllib3.exceptions.ProtocolError, urllib3.exceptions.IncompleteRead) as exc:
+            raise requests.exceptions.ChunkedEncodingError(exc) from exc
+        except urllib3.exceptions.SSLError as exc:
+            raise requests.exceptions.SSLError(exc) from exc
+        if not chunk:
+            return
+        yield chunk
 
 
 def _is_name_error(exc: Exception) -> bool:
