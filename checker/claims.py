@@ -26,6 +26,10 @@ SOURCE_SEPARATOR = "|"
 
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]+)[\"“”«»]")
+# Characters removed from every cell: C0/C1 controls (but tab, CR, LF), DEL, bidirectional embeddings,
+# overrides and isolates (they make text display in another order than it reads), and a stray BOM.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SHOWN_LIMIT = 80
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,10 @@ def parse_claims(content: bytes) -> ClaimsFile:
     if not text.strip():
         return ClaimsFile((), (Problem(1, "", "empty_file", "the file is empty; the first line must be the header"),))
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = [name.strip().lower() for name in next(reader)]
+    try:
+        header = [_CONTROL.sub("", name).strip().lower() for name in next(reader)]
+    except csv.Error as exc:
+        return ClaimsFile((), (*problems, Problem(1, "", "unreadable_row", _csv_complaint(exc))))
     header_problems = _check_header(header)
     problems.extend(header_problems)
     if any(p.severity == "error" for p in header_problems):
@@ -86,8 +93,16 @@ def parse_claims(content: bytes) -> ClaimsFile:
     claims: list[Claim] = []
     first_row_of_id: dict[str, int] = {}
     row_start = reader.line_num + 1
-    for values in reader:
+    while True:
         row = row_start
+        try:
+            values = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(row, "", "unreadable_row", _csv_complaint(exc)))
+            row_start = reader.line_num + 1
+            continue
         row_start = reader.line_num + 1
         if not any(value.strip() for value in values):
             continue
@@ -98,7 +113,8 @@ def parse_claims(content: bytes) -> ClaimsFile:
             if claim.id in first_row_of_id:
                 row_problems.append(Problem(
                     row, "id", "duplicate_id",
-                    f"duplicate id '{claim.id}' (first used on row {first_row_of_id[claim.id]}); ids must be unique",
+                    f"duplicate id '{shown(claim.id)}' (first used on row {first_row_of_id[claim.id]}); "
+                    "ids must be unique",
                 ))
             else:
                 first_row_of_id[claim.id] = row
@@ -108,8 +124,24 @@ def parse_claims(content: bytes) -> ClaimsFile:
     return ClaimsFile(tuple(claims), tuple(sorted(problems, key=lambda p: p.row)))
 
 
+def _csv_complaint(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return f"a cell is longer than {csv.field_size_limit():,} characters (an unclosed double quote?); row skipped"
+    return f"the row cannot be read as CSV ({exc}); row skipped"
+
+
+def shown(value: str) -> str:
+    """A cell's value as a message quotes it: line breaks and tabs visible, long values cut."""
+    value = value.replace("\t", "\\t").replace("\r", "\\r").replace("\n", "\\n")
+    return value if len(value) <= _SHOWN_LIMIT else value[: _SHOWN_LIMIT - 1] + "…"
+
+
 def _decode(content: bytes) -> tuple[str, list[Problem]]:
-    """UTF-8 (with or without BOM); a line that is not UTF-8 is read as cp1252 and reported."""
+    """UTF-8 (with or without BOM); a line that is not UTF-8 is read as cp1252 and reported.
+
+    Lines are split as the csv reader counts them (LF, CR LF or a lone CR), so the row of an
+    encoding warning is the row of the other problems.
+    """
     if content.startswith(b"\xef\xbb\xbf"):
         content = content[3:]
     try:
@@ -118,7 +150,7 @@ def _decode(content: bytes) -> tuple[str, list[Problem]]:
         pass
     problems = []
     lines = []
-    for number, raw in enumerate(content.split(b"\n"), start=1):
+    for number, raw in enumerate(content.splitlines(keepends=True), start=1):
         try:
             lines.append(raw.decode("utf-8"))
         except UnicodeDecodeError:
@@ -127,7 +159,7 @@ def _decode(content: bytes) -> tuple[str, list[Problem]]:
                 number, "", "encoding",
                 "line is not UTF-8; read as Windows-1252 (save the file as UTF-8)", "warning",
             ))
-    return "\n".join(lines), problems
+    return "".join(lines), problems
 
 
 def _check_header(header: list[str]) -> list[Problem]:
@@ -143,7 +175,8 @@ def _check_header(header: list[str]) -> list[Problem]:
     for column in header:
         if column not in COLUMNS:
             problems.append(Problem(1, column or "(blank)", "unknown_column",
-                                    f"unknown column '{column}' ignored; columns are {', '.join(COLUMNS)}", "warning"))
+                                    f"unknown column '{shown(column)}' ignored; columns are {', '.join(COLUMNS)}",
+                                    "warning"))
     seen = set()
     for column in header:
         if column in seen and column in COLUMNS:
@@ -163,6 +196,12 @@ def _cells(header: list[str], values: list[str], row: int) -> tuple[dict[str, st
     cells = {name: "" for name in COLUMNS}
     for name, value in zip(header, values):
         if name in cells:
+            hidden = sorted(set(_CONTROL.findall(value)))
+            if hidden:
+                value = _CONTROL.sub("", value)
+                names = ", ".join(f"U+{ord(char):04X}" for char in hidden)
+                problems.append(Problem(row, name, "control_characters",
+                                        f"invisible control characters removed ({names})", "warning"))
             cells[name] = value.strip()
     return cells, problems
 
@@ -174,7 +213,7 @@ def _claim_from_cells(cells: dict[str, str], row: int) -> tuple[Claim | None, li
         problems.append(Problem(row, "id", "missing_id", "missing id; give each claim a short unique id such as aid-600m"))
     elif not _ID_PATTERN.match(claim_id):
         problems.append(Problem(row, "id", "bad_id",
-                                f"id '{claim_id}' may hold only letters, digits, '.', '_' and '-'"))
+                                f"id '{shown(claim_id)}' may hold only letters, digits, '.', '_' and '-'"))
     if not cells["claim"]:
         problems.append(Problem(row, "claim", "missing_claim", "missing claim text"))
 
@@ -201,9 +240,9 @@ def _kind(value: str, row: int, problems: list[Problem]) -> Kind | None:
     try:
         return Kind(value.lower())
     except ValueError:
-        shown = f"unknown kind '{value}'" if value else "missing kind"
+        said = f"unknown kind '{shown(value)}'" if value else "missing kind"
         problems.append(Problem(row, "kind", "unknown_kind",
-                                f"{shown}; use one of {', '.join(k.value for k in Kind)}"))
+                                f"{said}; use one of {', '.join(k.value for k in Kind)}"))
         return None
 
 
@@ -215,7 +254,7 @@ def _sources(value: str, row: int, problems: list[Problem]) -> tuple[str, ...]:
     for url in urls:
         complaint = "" if parse_bill_reference(url) else url_problem(url)
         if complaint:
-            problems.append(Problem(row, "sources", "bad_url", f"{complaint}: {url!r}"))
+            problems.append(Problem(row, "sources", "bad_url", f"{complaint}: '{shown(url)}'"))
     return urls
 
 
@@ -243,7 +282,7 @@ def _as_of(value: str, row: int, problems: list[Problem]) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        problems.append(Problem(row, "as_of", "bad_date", f"'{value}' is not a date; write it as YYYY-MM-DD"))
+        problems.append(Problem(row, "as_of", "bad_date", f"'{shown(value)}' is not a date; write it as YYYY-MM-DD"))
         return None
 
 
@@ -254,7 +293,7 @@ def _check_kind_fields(kind: Kind, cells: dict[str, str], row: int, problems: li
         column = "expected" if cells["expected"] else "claim"
         if parse_quantity(cells[column]) is None:
             problems.append(Problem(row, column, "bad_number",
-                                    f"no number can be read in '{cells[column]}'; write it as in '$600 million', "
+                                    f"no number can be read in '{shown(cells[column])}'; write it as in '$600 million', "
                                     "'36,000', 'more than 50' or '21st'"))
     elif kind is Kind.ATTRIBUTION:
         for column, what in (("subject", "the person"), ("expected", "the title given")):

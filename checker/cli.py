@@ -6,14 +6,19 @@ Exit codes (a documented contract):
   1  some claim has a --fail-on verdict (fetch: the source cannot be read); with --fail-on-change,
      a claim moved to a --fail-on verdict or a source newly fails since the previous run
   2  bad input or usage: an unreadable claims file, a row with an error, a bad option
-  130 interrupted (reports and recordings of earlier runs are left as they were)
+  130 interrupted by Ctrl-C (SIGINT); 143 stopped by SIGTERM, handled the same way: what was not
+      finished is said on stderr, and the reports, reviews and recordings of earlier runs are left as
+      they were (every file is written whole or not at all)
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -21,6 +26,7 @@ from checker import __version__
 from checker.errors import CheckerError, InputError
 
 EXIT_OK, EXIT_FAIL_ON, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_TERMINATED = 128 + signal.SIGTERM
 EXIT_UNREADABLE = 1  # `fetch`: the source cannot be read
 RECORD_MODES = ("none", "once", "new_episodes", "all")
 VERDICT_NAMES = ("supported", "partially_supported", "needs_review", "source_unavailable", "not_found",
@@ -171,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exit.code or 0)
     handlers = {"verify": run_verify, "validate": run_validate, "import": run_import, "fetch": run_fetch,
                 "review": run_review}
+    previous_handler = _handle_sigterm()
     try:
         return handlers[args.command](args)
     except InputError as exc:
@@ -179,10 +186,59 @@ def main(argv: list[str] | None = None) -> int:
     except CheckerError as exc:
         print(f"checker: error: {exc}", file=sys.stderr)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        print("checker: interrupted; reports and recordings of earlier runs are left as they were",
-              file=sys.stderr)
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as exc:
+        how = "terminated (SIGTERM)" if isinstance(exc, Terminated) else "interrupted"
+        stage = getattr(args, "stage", None)
+        said = stage.describe() if stage is not None else "reports and recordings of earlier runs are left as " \
+                                                          "they were"
+        print(f"checker: {how}: {said}", file=sys.stderr)
+        return EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED
+    finally:
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job cancelled, a container stopped), raised where Ctrl-C would be: handled alike."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+def _handle_sigterm():
+    """Make SIGTERM raise Terminated; the handler it replaces (None when not in the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, _raise_terminated)
+
+
+@dataclass
+class Stage:
+    """How far a verify run got, for the message an interruption prints."""
+
+    recording: bool = False  # sources are fetched from the network, not only replayed
+    started: bool = False  # the claims file is read
+    sources: int = 0
+    claims: int = 0
+    read: list[str] = field(default_factory=list)  # appended from the fetching threads
+    checked: int = 0
+    halted: bool = False  # no more sources will be counted
+    writing: bool = False
+    published: bool = False
+
+    def describe(self) -> str:
+        kept = "reports and reviews of earlier runs are left as they were"
+        if self.published:
+            return "stopped after the reports were written"
+        if not self.started:
+            return f"stopped while reading the claims file; no report written; {kept}, and so are the recordings"
+        fetching = len(self.read) < self.sources and not self.writing
+        doing = "writing the reports" if self.writing else "reading sources" if fetching else "checking claims"
+        recordings = ("; a fetch under way finishes and replaces its recording whole, other recordings are left "
+                      "as they were") if fetching and self.recording else ", and so are the recordings"
+        return (f"stopped while {doing}; {len(self.read)} of {self.sources} source(s) read, {self.checked} of "
+                f"{self.claims} claim(s) checked; no report written; {kept}{recordings}")
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -206,16 +262,33 @@ def run_verify(args: argparse.Namespace) -> int:
     from checker.report.json_report import result_dict
 
     formats = parse_formats(args.format)
+    stage = args.stage = Stage()
     loaded = load_claims(args.claims)
     _print_problems(loaded.problems, args.claims)
     client = None if args.record == "none" else HttpClient(_fetch_settings(args))
     store = SourceStore(Path(args.cassettes), args.record, client, fallback=args.archive_fallback)
     progress = reporter(quiet=args.quiet)
-    progress.start(len(sources_as_of(loaded.claims)), len(loaded.claims))
+    stage.started, stage.sources, stage.claims = True, len(sources_as_of(loaded.claims)), len(loaded.claims)
+    stage.recording = client is not None
+    progress.start(stage.sources, stage.claims)
+
+    def source_read(url: str) -> None:
+        if not stage.halted:  # a fetch in flight when the run was stopped ends in silence
+            stage.read.append(url)
+            progress.source(url)
+
+    def claim_checked(result) -> None:
+        stage.checked += 1
+        progress.claim(result)
+
     try:
-        results = verify(loaded.claims, store, progress=progress.source, checked=progress.claim)
+        results = verify(loaded.claims, store, progress=source_read, checked=claim_checked)
     finally:
+        stage.halted = True
         progress.close()
+        if client is not None:
+            client.close()
+    stage.writing = True
     reviews = _run_reviews(args, results)
     changes = store.changes
     out, started = Path(args.out), datetime.now(timezone.utc)
@@ -241,6 +314,7 @@ def run_verify(args: argparse.Namespace) -> int:
         },
     )
     written = history.publish_run(folder, lambda directory: write_reports(run, directory, formats))
+    stage.published = True
     if not args.quiet:
         _print_results(results)
         _print_changes(changes)

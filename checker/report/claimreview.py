@@ -50,7 +50,15 @@ RATINGS: dict[Verdict, tuple[str, int | None]] = {
 def render(run: Run) -> str:
     settings = run.extra.get("claimreview", {})
     reviews = [claim_review(result, run.generated_at[:10], settings) for result in run.results]
-    return json.dumps(reviews, indent=2, ensure_ascii=False) + "\n"
+    return script_safe(json.dumps(reviews, indent=2, ensure_ascii=False)) + "\n"
+
+
+def script_safe(text: str) -> str:
+    """JSON that can sit inside a <script> element: < > & written as \\u escapes (the same JSON values).
+
+    A claim holding `</script><script>...` cannot then close the element it is embedded in.
+    """
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def claim_review(result: Result, date_published: str, settings: dict) -> dict:
