@@ -8,8 +8,10 @@ robots.txt of every origin on the way (see checker.fetch.robots); at most
 on the body size, counted in decoded bytes while the body is read as a stream (a gzip
 bomb stops at the cap: urllib3 inflates at most what is asked for); and a wall-clock
 `body_deadline` per request, so that a server trickling a byte a second (each read
-within the read timeout) is still cut off. The body is read with read1, which returns
-whatever has arrived, so the deadline is checked at least once per `read_timeout`.
+within the read timeout) is still cut off, in its headers or its body: a timer shuts the
+request's socket down when the deadline passes (on the client's own session, whose
+connections register their socket), and the body is read with read1, which returns
+whatever has arrived, so the deadline is also checked as bytes come in.
 
 Retries. A connection error (not a host that does not resolve, not TLS), a timeout, a
 body cut short (fewer bytes than its Content-Length, a broken chunked encoding), or
@@ -42,7 +44,9 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import requests.adapters
 import urllib3
+import urllib3.connection
 
 from checker import __version__
 from checker.fetch.cassette import HEADER_PREFIX, Recording, sha256
@@ -77,7 +81,7 @@ class FetchSettings:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     max_bytes: int = 20 * 1024 * 1024
-    body_deadline: float = 120.0  # seconds from a request's start to its body's last byte
+    body_deadline: float = 120.0  # seconds from a request's start to its answer's last byte, headers included
     max_redirects: int = 5
     allow_private: bool = False
     allowed_hosts: tuple[str, ...] = ()  # hosts exempt from the private-address guard
@@ -99,7 +103,11 @@ class HttpClient:
     def __init__(self, settings: FetchSettings | None = None, session: requests.Session | None = None,
                  sleep: Callable[[float], object] | None = None, limiter: HostLimiter | None = None):
         self.settings = settings or FetchSettings()
-        self.session = session or requests.Session()
+        if session is None:
+            session = requests.Session()
+            session.mount("http://", _WatchedAdapter())
+            session.mount("https://", _WatchedAdapter())
+        self.session = session
         self.session.headers["User-Agent"] = self.settings.user_agent
         self._closed = threading.Event()
         self._sleep = sleep or self._closed.wait
@@ -167,10 +175,27 @@ class HttpClient:
         raise AssertionError("unreachable: the last try returns")
 
     def _get_once(self, url: str) -> tuple[Recording | FetchFailure, bool]:
-        """One request: its answer or failure, and whether trying again could help."""
-        timeout = (self.settings.connect_timeout, self.settings.read_timeout)
+        """One request: its answer or failure, and whether trying again could help. A request still
+        unanswered at the deadline is cut off (see _Watch) and fails as such, not retried: what came
+        before the cut (headers ended by it, a body without a length) is not an answer."""
         if self._closed.is_set():
             return FetchFailure(url, FailureReason.ERROR, "cancelled"), False
+        watch = _Watch()
+        _watching.current = watch
+        timer = threading.Timer(self.settings.body_deadline, watch.cut)
+        timer.daemon = True
+        timer.start()
+        try:
+            outcome, transient = self._request(url)
+        finally:
+            timer.cancel()
+            _watching.current = None
+        if watch.fired:
+            return FetchFailure(url, FailureReason.ERROR, _past_deadline(self.settings.body_deadline)), False
+        return outcome, transient
+
+    def _request(self, url: str) -> tuple[Recording | FetchFailure, bool]:
+        timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         started = time.monotonic()
         try:
             with self.session.get(url, timeout=timeout, stream=True, allow_redirects=False) as response:
@@ -249,9 +274,79 @@ def _read_capped(response: requests.Response, max_bytes: int, started: float, bu
         if size > max_bytes:
             return f"body larger than the {max_bytes:,}-byte limit"
         if time.monotonic() - started > budget:
-            return f"body still arriving after the {budget:g} s deadline ({size:,} bytes read)"
+            return _past_deadline(budget)
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def _past_deadline(budget: float) -> str:
+    return f"no complete answer within the {budget:g} s deadline"
+
+
+class _Watch:
+    """The socket of the request in flight on one thread, shut down by `cut` when its deadline passes.
+
+    A blocked recv then returns at once, however slowly the server was trickling its headers or body.
+    """
+
+    def __init__(self) -> None:
+        self.sock: socket.socket | None = None
+        self.fired = False
+        self._lock = threading.Lock()
+
+    def watch(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            self.sock = sock
+            if self.fired:
+                _shut(sock)
+
+    def cut(self) -> None:
+        with self._lock:
+            self.fired = True
+            _shut(self.sock)
+
+
+def _shut(sock: socket.socket | None) -> None:
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+_watching = threading.local()
+
+
+class _WatchedConnection(urllib3.connection.HTTPConnection):
+    def getresponse(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        watch = getattr(_watching, "current", None)
+        if watch is not None:
+            watch.watch(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
+    def getresponse(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        watch = getattr(_watching, "current", None)
+        if watch is not None:
+            watch.watch(self.sock)
+        return super().getresponse(*args, **kwargs)
+
+
+class _WatchedPool(urllib3.HTTPConnectionPool):
+    ConnectionCls = _WatchedConnection
+
+
+class _WatchedHTTPSPool(urllib3.HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _WatchedAdapter(requests.adapters.HTTPAdapter):
+    """requests' adapter whose connections hand their socket to the thread's _Watch."""
+
+    def init_poolmanager(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedPool, "https": _WatchedHTTPSPool}
 
 
 def _body_chunks(response: requests.Response, size: int) -> Iterator[bytes]:
