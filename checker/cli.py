@@ -142,6 +142,24 @@ def build_parser() -> argparse.ArgumentParser:
                              "(default: $CHECKER_CONTACT)")
     fetch.add_argument("--allow-private", action="store_true",
                        help="allow fetching private and loopback addresses (off by default)")
+
+    draft = commands.add_parser(
+        "draft", help="draft a claims file from an article",
+        description="Read ARTICLE (a text, Markdown or HTML file, or a URL replayed from its recording) and "
+                    "write the claims it makes as claims.csv rows: quotes with their speakers, figures, titles "
+                    "of named people, named bills and documents. Sources are left empty; the notes column says "
+                    "why each row was drafted. Review the draft, add sources, then `checker verify` it.",
+    )
+    draft.add_argument("article", metavar="FILE|URL", help="the article: a file, or the URL of a recorded page")
+    draft.add_argument("-o", "--output", metavar="FILE",
+                       help="where the draft goes (default: standard output)")
+    draft.add_argument("--merge", metavar="CLAIMS.csv",
+                       help="an existing claims file: rows it already has are not drafted again, and new ids "
+                            "do not collide with its ids")
+    draft.add_argument("--cassettes", default="cassettes", metavar="DIR",
+                       help="recorded sources, for a URL (default: cassettes)")
+    draft.add_argument("--content-type", metavar="TYPE",
+                       help="the file's media type (default: from its name; .txt/.md text, .html HTML)")
     return parser
 
 
@@ -176,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exit:
         return int(exit.code or 0)
     handlers = {"verify": run_verify, "validate": run_validate, "import": run_import, "fetch": run_fetch,
-                "review": run_review}
+                "review": run_review, "draft": run_draft}
     previous_handler = _handle_sigterm()
     try:
         return handlers[args.command](args)
@@ -239,6 +257,65 @@ class Stage:
                       "as they were") if fetching and self.recording else ", and so are the recordings"
         return (f"stopped while {doing}; {len(self.read)} of {self.sources} source(s) read, {self.checked} of "
                 f"{self.claims} claim(s) checked; no report written; {kept}{recordings}")
+
+
+def run_draft(args: argparse.Namespace) -> int:
+    from checker.claims import load_claims
+    from checker.draft import KIND_ORDER, draft_claims, to_csv
+
+    text, origin = _article_text(args)
+    existing = ()
+    if args.merge:
+        if args.output and Path(args.output).resolve() == Path(args.merge).resolve():
+            raise InputError(f"-o {args.output} would overwrite the --merge file; write the draft to another file")
+        existing = load_claims(args.merge).claims
+    rows = draft_claims(text, existing)
+    kinds = [row.kind for row in rows]
+    counts = ", ".join(f"{kinds.count(kind)} {kind.value}" for kind in KIND_ORDER if kind in kinds) or "nothing"
+    summary = f"Drafted {len(rows)} claims from {origin}: {counts}"
+    if args.merge:
+        summary += f"; {len(draft_claims(text)) - len(rows)} already in {args.merge} left out"
+    if not args.output:
+        sys.stdout.write(to_csv(rows))
+        print(summary, file=sys.stderr)
+        return EXIT_OK
+    try:
+        Path(args.output).write_text(to_csv(rows), encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{args.output}: cannot write it ({exc.strerror})") from None
+    print(f"{summary}\nWrote {args.output}: review it, add sources, then `checker verify {args.output}`")
+    return EXIT_OK
+
+
+def _article_text(args: argparse.Namespace) -> tuple[str, str]:
+    """The text of the article to draft from (a file, or a recorded URL), and what to call it."""
+    from checker.claims import url_problem
+    from checker.extract import UnsupportedContent, extract_document
+    from checker.fetch.importer import guess_content_type
+    from checker.fetch.store import SourceStore
+    from checker.models import FetchFailure
+
+    source = args.article
+    if source.lower().startswith(("http://", "https://")):
+        complaint = url_problem(source)
+        if complaint:
+            raise InputError(f"{complaint}: {source!r}")
+        outcome = SourceStore(Path(args.cassettes)).fetch(source)
+        if isinstance(outcome, FetchFailure):
+            raise InputError(f"{source}: {outcome.reason.value}: {outcome.detail}; record it first with "
+                             f"`checker fetch {source} --record once`, or `checker import {source} FILE`")
+        content, content_type = outcome.recording.body, args.content_type or outcome.recording.content_type
+    else:
+        path = Path(source)
+        try:
+            content = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read it ({exc.strerror})") from None
+        content_type = args.content_type or guess_content_type(path)
+    try:
+        return extract_document(content, content_type, source).text, source
+    except UnsupportedContent as exc:
+        raise InputError(f"{source}: {exc}") from None
 
 
 def run_validate(args: argparse.Namespace) -> int:
