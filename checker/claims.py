@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from checker.errors import ClaimsFileError
 from checker.fetch.bills import parse_bill_reference
+from checker.fetch.cassette import redact_url
 from checker.models import Claim, Kind
 
 COLUMNS = ("id", "claim", "kind", "expected", "subject", "speaker", "sources", "as_of", "notes", "language")
@@ -254,7 +255,7 @@ def _sources(value: str, row: int, problems: list[Problem]) -> tuple[str, ...]:
     for url in urls:
         complaint = "" if parse_bill_reference(url) else url_problem(url)
         if complaint:
-            problems.append(Problem(row, "sources", "bad_url", f"{complaint}: '{shown(url)}'"))
+            problems.append(Problem(row, "sources", "bad_url", f"{complaint}: '{shown(redact_url(url))}'"))
     return urls
 
 

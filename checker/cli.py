@@ -342,6 +342,7 @@ def run_verify(args: argparse.Namespace) -> int:
     stage = args.stage = Stage()
     loaded = load_claims(args.claims)
     _print_problems(loaded.problems, args.claims)
+    secrets = _secrets(url for claim in loaded.claims for url in claim.sources)
     client = None if args.record == "none" else HttpClient(_fetch_settings(args))
     store = SourceStore(Path(args.cassettes), args.record, client, fallback=args.archive_fallback)
     progress = reporter(quiet=args.quiet)
@@ -352,7 +353,7 @@ def run_verify(args: argparse.Namespace) -> int:
     def source_read(url: str) -> None:
         if not stage.halted:  # a fetch in flight when the run was stopped ends in silence
             stage.read.append(url)
-            progress.source(url)
+            progress.source(redacted(url, secrets))
 
     def claim_checked(result) -> None:
         stage.checked += 1
@@ -366,8 +367,8 @@ def run_verify(args: argparse.Namespace) -> int:
         if client is not None:
             client.close()
     stage.writing = True
+    results, changes = redacted((results, store.changes), secrets)  # from here on, what people see
     reviews = _run_reviews(args, results)
-    changes = store.changes
     out, started = Path(args.out), datetime.now(timezone.utc)
     current = {"claims": [result_dict(result) for result in results],
                "source_changes": [change.as_dict() for change in changes]}
@@ -479,17 +480,19 @@ def run_fetch(args: argparse.Namespace) -> int:
     from checker.fetch.store import SourceStore
     from checker.models import FailureReason, FetchFailure
 
+    secrets = _secrets([args.url])
+    shown = redacted(args.url, secrets)
     complaint = url_problem(args.url)
     if complaint:
-        raise InputError(f"{complaint}: {args.url!r}")
+        raise InputError(f"{complaint}: {shown!r}")
     client = None if args.record == "none" else HttpClient(_fetch_settings(args))
     store = SourceStore(Path(args.cassettes), args.record, client, fallback=args.archive_fallback)
-    outcome = store.fetch(args.url, as_of=args.as_of)
-    for change in store.changes:
+    outcome = redacted(store.fetch(args.url, as_of=args.as_of), secrets)
+    for change in redacted(store.changes, secrets):
         print(f"checker: {change.describe()}", file=sys.stderr)
     if isinstance(outcome, FetchFailure):
         kept = f" (recording kept: {outcome.recording})" if outcome.recording else ""
-        print(f"checker: {args.url}: {outcome.reason.value}: {outcome.detail}{kept}", file=sys.stderr)
+        print(f"checker: {shown}: {outcome.reason.value}: {outcome.detail}{kept}", file=sys.stderr)
         if outcome.reason is FailureReason.NOT_RECORDED:
             print("checker: fetch it with --record once, or `checker import URL FILE` an archived copy",
                   file=sys.stderr)
@@ -498,13 +501,28 @@ def run_fetch(args: argparse.Namespace) -> int:
     try:
         text = extract_text(recording.body, recording.content_type, recording.url)
     except UnsupportedContent as exc:
-        print(f"checker: {args.url}: error: {exc} ({outcome.cassette})", file=sys.stderr)
+        print(f"checker: {shown}: error: {redacted(str(exc), secrets)} ({outcome.cassette})", file=sys.stderr)
         return EXIT_UNREADABLE
     how = "recording" if outcome.replayed else "fetched and recorded in"
-    print(f"checker: {args.url}: {how} {outcome.cassette} ({_provenance(recording.provenance)}; "
+    print(f"checker: {shown}: {how} {outcome.cassette} ({_provenance(recording.provenance)}; "
           f"{recording.content_type}; {len(text):,} characters)", file=sys.stderr)
+    text = redacted(text, secrets)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return EXIT_OK
+
+
+def _secrets(urls) -> tuple[str, ...]:
+    """What must not be shown: the API keys set in the environment and the keys written in `urls`."""
+    from checker.fetch.cassette import configured_secrets, url_secrets
+
+    return (*configured_secrets(), *url_secrets(urls))
+
+
+def redacted(value, secrets: tuple[str, ...]):
+    """`value` (a string, a result, a tuple of them...) with every secret shown as REDACTED."""
+    from checker.fetch.cassette import redacted as redact
+
+    return redact(value, secrets)
 
 
 def _provenance(provenance: dict[str, str]) -> str:

@@ -34,9 +34,10 @@ import hashlib
 import os
 import re
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from pathlib import Path
 from collections.abc import Iterable
+from typing import TypeVar
 from urllib.parse import unquote_plus, urlsplit, urlunsplit
 
 import yaml
@@ -52,6 +53,7 @@ SECRET_PARAMS = frozenset({"api_key", "apikey", "api-key", "key", "token", "acce
 SECRET_ENV_VARS = ("CONGRESS_API_KEY", "DATA_GOV_API_KEY", "API_DATA_GOV_KEY", "GOVINFO_API_KEY")
 REDACTED = "REDACTED"
 _MIN_SECRET_LENGTH = 6  # shorter values would match ordinary text
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -206,9 +208,11 @@ def _redact_param(piece: str) -> str:
 def scrub_recording(recording: Recording, secrets: Iterable[str] | None = None) -> Recording:
     """The recording as it may be stored: no credential headers, no secret in its URL, headers or body.
 
+    A key written in the URL itself (`?api_key=...`) is a secret too: a server that echoes the
+    request URL in its body or headers does not get it into the cassette.
     When the body had to change, its Content-Sha256 and Content-Length are those of the stored body.
     """
-    values = _secret_values(secrets)
+    values = (*_secret_values(secrets), *url_secrets([recording.url]))
     headers = {name: _redact_text(value, values) for name, value in scrub_headers(recording.headers).items()}
     body = recording.body
     for value in values:
@@ -237,9 +241,50 @@ def _secret_values(secrets: Iterable[str] | None) -> tuple[str, ...]:
 
 
 def _redact_text(text: str, values: tuple[str, ...]) -> str:
-    for value in values:
+    for value in sorted(values, key=len, reverse=True):
         text = text.replace(value, REDACTED)
     return text
+
+
+def url_secrets(urls: Iterable[str]) -> tuple[str, ...]:
+    """The secrets written in URLs: values of secret-looking query parameters (`SECRET_PARAMS`) and
+    passwords, as written and decoded, long enough to be told from text."""
+    found: list[str] = []
+    for url in urls:
+        try:
+            parts = urlsplit(url)
+            password = parts.password
+        except ValueError:
+            continue
+        if password:
+            found += [password, unquote_plus(password)]
+        for piece in parts.query.split("&"):
+            name, equals, value = piece.partition("=")
+            if equals and unquote_plus(name).strip().lower() in SECRET_PARAMS:
+                found += [value, unquote_plus(value)]
+    return tuple(value for value in dict.fromkeys(found) if len(value) >= _MIN_SECRET_LENGTH)
+
+
+def redacted(value: T, secrets: Iterable[str]) -> T:
+    """`value` with each secret replaced by REDACTED in every string it holds.
+
+    Walks dataclasses, tuples, lists and dicts (enums and other values are kept as they are), so a
+    run's results can be shown in reports and logs without the keys their source URLs carry.
+    """
+    values = tuple(dict.fromkeys(value for value in secrets if len(value) >= _MIN_SECRET_LENGTH))
+    return _redacted(value, values) if values else value
+
+
+def _redacted(value, values: tuple[str, ...]):
+    if type(value) is str:
+        return _redact_text(value, values)
+    if type(value) in (list, tuple):
+        return type(value)(_redacted(item, values) for item in value)
+    if type(value) is dict:
+        return {_redacted(key, values): _redacted(item, values) for key, item in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(value, **{f.name: _redacted(getattr(value, f.name), values) for f in fields(value) if f.init})
+    return value
 
 
 def atomic_write(path: Path, data: bytes) -> None:

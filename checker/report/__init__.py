@@ -15,7 +15,7 @@ from pathlib import Path
 
 from checker.claims import Problem
 from checker.errors import UsageError
-from checker.fetch.cassette import atomic_write
+from checker.fetch.cassette import atomic_write, configured_secrets, redacted, url_secrets
 from checker.models import Result, Verdict
 
 
@@ -71,7 +71,12 @@ def parse_formats(value: str) -> tuple[str, ...]:
 
 
 def write_reports(run: Run, out_dir: Path, formats: tuple[str, ...]) -> list[Path]:
-    """Render every format first, then write each file atomically: a failure leaves old reports intact."""
+    """Render every format first, then write each file atomically: a failure leaves old reports intact.
+
+    No report shows a secret: API keys set in the environment, and keys written in the claims' source
+    URLs (`?api_key=...`), are shown as REDACTED wherever they occur.
+    """
+    run = redacted(run, (*configured_secrets(), *url_secrets(url for r in run.results for url in r.claim.sources)))
     rendered = []
     for name in formats:
         module = writer(name)
