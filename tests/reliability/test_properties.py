@@ -179,16 +179,25 @@ def cut_quotes(draw) -> tuple[str, int, int]:
     return text, words[first][0], words[last][1]
 
 
+def occurrences(text: str, part: str) -> int:
+    """How many times `part` occurs in `text`, overlapping ones included ("in a few - in a few")."""
+    count, at = 0, text.find(part)
+    while at != -1:
+        count, at = count + 1, text.find(part, at + 1)
+    return count
+
+
 @pytest.mark.skipif(not briefing_texts(), reason=f"the real briefings are not here ({SHARED_DATA})")
 @MODEST
 @given(cut_quotes())
+@example(("In a few — in a few — in about an hour", 0, 15))  # overlapping repeats, found by hypothesis
 def test_a_quote_cut_from_a_real_briefing_is_found_exactly_at_its_place(cut: tuple[str, int, int]) -> None:
     text, start, end = cut
     quote = text[start:end]
     found = locate(quote, text)
 
     assert found is not None and found.exact
-    if fold_text(text).count(fold_text(quote)) == 1:
+    if occurrences(fold_text(text), fold_text(quote)) == 1:
         assert (found.start, found.end) == (start, end)
     else:  # the same words occur more than once: the first occurrence is the one reported
         assert fold_text(text[found.start:found.end]) == fold_text(quote) and found.start <= start
