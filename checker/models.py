@@ -5,9 +5,11 @@ claims.csv -> Claim -> (fetch) Document | FetchFailure -> (match) Finding -> (ve
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 
 class Kind(StrEnum):
@@ -99,11 +101,25 @@ class Document:
     provenance: dict[str, str] = field(default_factory=dict)
 
     def locate(self, offset: int) -> str:
-        """The locator of the passage holding `offset` ('' if none does)."""
-        for passage in self.passages:
-            if passage.start <= offset < passage.end:
-                return passage.locator
+        """The locator of the passage holding `offset` ('' if none does); the first such, in order."""
+        starts = self._passage_starts
+        if starts is None:
+            return next((p.locator for p in self.passages if p.start <= offset < p.end), "")
+        at = bisect_right(starts, offset) - 1
+        if at >= 0 and offset < self.passages[at].end:
+            return self.passages[at].locator
         return ""
+
+    @cached_property
+    def _passage_starts(self) -> list[int] | None:
+        """The passages' starts when they are in order and do not overlap (then `locate` bisects), else None.
+
+        Cached in the instance's __dict__, which a frozen dataclass allows; not a field.
+        """
+        passages = self.passages
+        if any(a.start > b.start or a.end > b.start for a, b in zip(passages, passages[1:])):
+            return None
+        return [passage.start for passage in passages]
 
 
 @dataclass(frozen=True)

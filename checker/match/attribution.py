@@ -18,9 +18,11 @@ it ("Indian", "India's", "U.S.") are not part of it; they are kept in the note.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
+from checker.index import index_for
 from checker.match.common import evidence_for
 from checker.match.terms import sentence_spans
 from checker.models import Claim, Document, Evidence, Finding, Verdict
@@ -197,25 +199,52 @@ def find_mentions(person: str, text: str) -> list[Mention]:
     name = [word for word in words(person) if word]
     if not name:
         return []
-    tokens = tokenize(text)
-    mentions = _mentions(tokens, text, [name, name[-1:]] if len(name) > 1 else [name])
+    read = _read(text)
+    mentions = _mentions(read, text, [name, name[-1:]] if len(name) > 1 else [name])
     if not mentions and len(name) > 1:
-        mentions = [m for m in _mentions(tokens, text, [name[:1]]) if m.title is not None]
+        mentions = [m for m in _mentions(read, text, [name[:1]]) if m.title is not None]
     return mentions
 
 
-def _mentions(tokens: list[Token], text: str, candidates: list[list[str]]) -> list[Mention]:
+@dataclass(frozen=True)
+class _Read:
+    """A text's tokens, and where each word stands (possessive dropped), built once per text."""
+
+    tokens: list[Token]
+    positions: dict[str, list[int]]
+
+
+def _read(text: str) -> _Read:
+    return index_for(text).derived("attribution.tokens", _build_read)
+
+
+def _build_read(text: str) -> _Read:
+    tokens = tokenize(text)
+    positions: dict[str, list[int]] = {}
+    for index, token in enumerate(tokens):
+        positions.setdefault(_without_possessive(token.word), []).append(index)
+    return _Read(tokens, positions)
+
+
+def _mentions(read: _Read, text: str, candidates: list[list[str]]) -> list[Mention]:
+    """The mentions of the candidate names, left to right; a mention's tokens start no other.
+
+    A name is spelt from its first word on, so only where the inverted index has a
+    candidate's first word is a name tried.
+    """
+    tokens = read.tokens
+    starts = sorted({index for candidate in candidates for index in read.positions.get(candidate[0], ())})
     mentions: list[Mention] = []
     index = 0
-    while index < len(tokens):
-        length = _name_at(tokens, index, candidates)
+    for start in starts:
+        if start < index:
+            continue
+        length = _name_at(tokens, start, candidates)
         if length:
-            end = index + length
-            title = _title_before(tokens, text, index, end) or _title_after(tokens, text, end)
-            mentions.append(Mention(tokens[index].start, tokens[end - 1].end, title))
+            end = start + length
+            title = _title_before(tokens, text, start, end) or _title_after(tokens, text, end)
+            mentions.append(Mention(tokens[start].start, tokens[end - 1].end, title))
             index = end
-        else:
-            index += 1
     return mentions
 
 
@@ -418,7 +447,10 @@ def _evidence(document: Document, mentions: list[Mention]) -> tuple[Evidence, ..
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence(s) holding [start, end); line breaks inside a sentence do not end it."""
-    spans = sentence_spans(text)
-    first = next((s for s, e in spans if s <= start < e), start)
-    last = next((e for s, e in reversed(spans) if s < end <= e), end)
+    spans = index_for(text).derived("attribution.sentences", sentence_spans)
+    starts = index_for(text).derived("attribution.sentence_starts", lambda t: [s for s, _ in spans])
+    at = bisect.bisect_right(starts, start) - 1
+    first = spans[at][0] if at >= 0 and start < spans[at][1] else start
+    at = bisect.bisect_left(starts, end) - 1
+    last = spans[at][1] if at >= 0 and end <= spans[at][1] else end
     return min(first, start), max(last, end)

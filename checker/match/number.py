@@ -41,15 +41,20 @@ number, the date is checked as well: a source that dates the subject differently
 `contradicted`, with both dates in the reason; a date from `expected` that the source does not give
 (or gives only vaguely) leaves a supported number `partially_supported`; a date only from the claim
 text that the source does not give is named in the reason and changes nothing else.
+
+A document's words, sentences, paragraphs and figures, and an inverted index of its word keys, are
+built once per text (`checker.index`): a claim reads only the figures near its subject's words.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, replace
 from enum import IntEnum
 
+from checker.index import index_for
 from checker.match.common import evidence_for
 from checker.match.terms import sentence_spans
 from checker.models import Claim, Document, Finding, Kind, Verdict
@@ -179,7 +184,7 @@ def _with_date(number: Finding, dated: Finding, stated: Quantity, subject: _Subj
 def _finding(wanted: Quantity, subject: _Subject, best: _Mention,
              mentions: list[_Mention], document: Document) -> Finding:
     found = _about(best.quantity, subject.label)
-    start, end = _sentence_span(document.text, best.start, best.end)
+    start, end = _sentence_span(document.text, _layout(document.text).sentence_starts, best.start, best.end)
     what = "date" if _is_date(best.quantity) else "number"
     evidence = (evidence_for(document, start, end, f"{what} found: {format_quantity(best.quantity)}"),)
     if best.fit is _Fit.INCOMPATIBLE:
@@ -256,47 +261,192 @@ def _subject(claim: Claim) -> _Subject:
     return _Subject(label, frozenset(distinctive), frozenset(other - distinctive))
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """A document's words, sentences and paragraphs, built once per text (`checker.index`).
+
+    `positions` is the inverted index: each word key (and each joined "105mm", see `_keys_at`)
+    -> the indices of the tokens where it stands, in order.
+    """
+
+    starts: array  # where each token starts
+    ends: array
+    keys: list[str]  # each token's `_key`
+    positions: dict[str, list[int]]
+    sentence_starts: list[int]
+    paragraph_starts: list[int]
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """A figure of the document, with where it stands among the words, built once per text."""
+
+    quantity: Quantity
+    start: int
+    end: int
+    first: int  # its first token
+    last: int  # the token after it
+    sentence: tuple[int, int]
+    paragraph: tuple[int, int]
+    lead: tuple[int, int] | None  # the tokens of its list item's lead-in, if any
+
+
+class _Figures:
+    """A document's figures (or its dates), in order, with what finds those near a word fast."""
+
+    def __init__(self, figures: list[_Figure]) -> None:
+        self.all = figures
+        self._by_first = sorted(range(len(figures)), key=lambda number: figures[number].first)
+        self._firsts = [figures[number].first for number in self._by_first]
+        self._longest = max((figure.last - figure.first for figure in figures), default=0)
+        self.led = [number for number, figure in enumerate(figures) if figure.lead is not None]
+
+    def around(self, index: int) -> list[int]:
+        """The figures that have the token `index` within `SENTENCE_WINDOW` tokens (the range `_mentions` reads)."""
+        low = bisect.bisect_right(self._firsts, index - SENTENCE_WINDOW - self._longest)
+        high = bisect.bisect_right(self._firsts, index + SENTENCE_WINDOW)
+        return [
+            number
+            for number in self._by_first[low:high]
+            if self.all[number].first - SENTENCE_WINDOW <= index < self.all[number].last + SENTENCE_WINDOW
+        ]
+
+
+def _layout(text: str) -> _Layout:
+    return index_for(text).derived("number.layout", _build_layout)
+
+
+def _build_layout(text: str) -> _Layout:
+    starts, ends, keys = array("q"), array("q"), []
+    known: dict[str, str] = {}
+    for found in _TOKEN.finditer(text):
+        word = found.group()
+        key = known.get(word)
+        if key is None:
+            key = known[word] = _key(word)
+        starts.append(found.start())
+        ends.append(found.end())
+        keys.append(key)
+    layout = _Layout(starts, ends, keys, {}, _sentence_starts(text),
+                     [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)])
+    for index in range(len(keys)):
+        for key in _keys_at(layout, index):
+            layout.positions.setdefault(key, []).append(index)
+    return layout
+
+
+def _figures(text: str, dates: bool) -> _Figures:
+    """The document's figures (its dates, when `dates`), built once per text."""
+    name = "number.dates" if dates else "number.quantities"
+    return index_for(text).derived(name, lambda t: _build_figures(t, find_dates(t) if dates else find_quantities(t)))
+
+
+def _build_figures(text: str, found: list[tuple[Quantity, int, int]]) -> _Figures:
+    layout = _layout(text)
+    figures = []
+    for quantity, start, end in found:
+        paragraph = _enclosing(layout.paragraph_starts, start, len(text))
+        lead = _lead_in(text, layout.paragraph_starts, paragraph)
+        if lead is not None:
+            lead = bisect.bisect_left(layout.starts, lead[0]), bisect.bisect_left(layout.starts, lead[1])
+        figures.append(_Figure(quantity, start, end, bisect.bisect_left(layout.starts, start),
+                               bisect.bisect_left(layout.starts, end),
+                               _enclosing(layout.sentence_starts, start, len(text)), paragraph, lead))
+    return _Figures(figures)
+
+
 def _mentions(claim: Claim, wanted: Quantity, subject: _Subject, text: str) -> list[_Mention]:
     """Every figure in `text` of the claim's type that is about the subject, with its fit."""
-    tokens = [(m.start(), m.end(), _key(m.group(0))) for m in _TOKEN.finditer(text)]
-    token_starts = [t[0] for t in tokens]
-    sentence_starts = _sentence_starts(text)
-    paragraph_starts = [0] + [m.end() for m in _PARAGRAPH_BREAK.finditer(text)]
+    layout = _layout(text)
     needed_other = len(subject.other) // 2 + 1 if subject.other else 0
     mentions: list[_Mention] = []
-    candidates = find_dates(text) if _is_date(wanted) else find_quantities(text)
-    for quantity, start, end in candidates:
+    for figure in _near_subject(layout, _figures(text, _is_date(wanted)), subject, needed_other):
+        quantity = figure.quantity
         if not _same_type(claim, wanted, quantity):
             continue
-        first = bisect.bisect_left(token_starts, start)
-        last = bisect.bisect_left(token_starts, end)
-        sentence = _enclosing(sentence_starts, start, len(text))
-        paragraph = _enclosing(paragraph_starts, start, len(text))
         distances: dict[str, int] = {}
-        for index in range(max(0, first - SENTENCE_WINDOW), min(len(tokens), last + SENTENCE_WINDOW)):
-            if first <= index < last:
-                continue
-            distance = first - index if index < first else index - last + 1
-            token_start = tokens[index][0]
-            in_sentence = sentence[0] <= token_start < sentence[1]
-            in_window = distance <= WINDOW and paragraph[0] <= token_start < paragraph[1]
-            if not (in_sentence or in_window):
-                continue
-            for key in _keys_at(tokens, index):
-                distances[key] = min(distance, distances.get(key, distance))
-        lead = _lead_in(text, paragraph_starts, paragraph)
-        if lead is not None:
-            for index in range(bisect.bisect_left(token_starts, lead[0]), bisect.bisect_left(token_starts, lead[1])):
-                for key in _keys_at(tokens, index):
-                    distances[key] = min(WINDOW, distances.get(key, WINDOW))
+        for key in subject.distinctive | subject.other:
+            distance = _distance(layout, layout.positions.get(key, []), figure)
+            if distance is not None:
+                distances[key] = distance
         if not subject.distinctive <= distances.keys():
             continue
         present = [k for k in subject.other if k in distances]
         if len(present) < needed_other:
             continue
         near = [distances[k] for k in subject.distinctive | set(present)]
-        mentions.append(_Mention(quantity, start, end, min(near), _fit(*_comparable(wanted, quantity))))
+        mentions.append(_Mention(quantity, figure.start, figure.end, min(near), _fit(*_comparable(wanted, quantity))))
     return mentions
+
+
+def _distance(layout: _Layout, positions: list[int], figure: _Figure) -> int | None:
+    """How many words from `figure` the nearest of the tokens at `positions` stands, if it is near enough.
+
+    Near enough: in the figure's sentence at most `SENTENCE_WINDOW` words away, or at most `WINDOW`
+    words away in its paragraph, or in the lead-in of its list item (counted as `WINDOW`). Sentence
+    and paragraph are runs of words around the figure, so on each side the nearest token is the
+    only one to look at: if it is not near enough, none further is.
+    """
+    found: list[int] = []
+    before = bisect.bisect_left(positions, figure.first)
+    if before > 0 and figure.first - positions[before - 1] <= SENTENCE_WINDOW:
+        index = positions[before - 1]
+        if _reads(layout, figure, index, figure.first - index):
+            found.append(figure.first - index)
+    after = bisect.bisect_left(positions, figure.last)
+    if after < len(positions) and positions[after] < figure.last + SENTENCE_WINDOW:
+        index = positions[after]
+        if _reads(layout, figure, index, index - figure.last + 1):
+            found.append(index - figure.last + 1)
+    if figure.lead is not None and _holds_one(positions, *figure.lead):
+        found.append(WINDOW)
+    return min(found) if found else None
+
+
+def _reads(layout: _Layout, figure: _Figure, index: int, distance: int) -> bool:
+    """Whether the token `index`, `distance` words from `figure`, is near enough to say what the figure is about."""
+    start = layout.starts[index]
+    in_sentence = figure.sentence[0] <= start < figure.sentence[1]
+    return in_sentence or (distance <= WINDOW and figure.paragraph[0] <= start < figure.paragraph[1])
+
+
+def _near_subject(layout: _Layout, figures: _Figures, subject: _Subject, needed_other: int) -> list[_Figure]:
+    """The figures, in order, that may be about the subject: a superset of those `_mentions` keeps.
+
+    A figure about the subject has every distinctive word, and `needed_other` of the others,
+    within `SENTENCE_WINDOW` tokens or in its lead-in: so it has the rarest distinctive word
+    there, or, without distinctive words, one of any `len(other) - needed_other + 1` of the
+    others. The inverted index gives where those words stand; only the figures near them are read.
+    """
+    def count(key: str) -> int:
+        return len(layout.positions.get(key, ()))
+
+    if subject.distinctive:
+        anchors = [min(subject.distinctive, key=count)]
+    else:
+        anchors = sorted(subject.other, key=count)[: len(subject.other) - needed_other + 1]
+    at = sorted({index for key in anchors for index in layout.positions.get(key, ())})
+    if not at:
+        return []
+    if len(at) < len(figures.all):
+        near = {number for index in at for number in figures.around(index)}
+    else:
+        near = {number for number, figure in enumerate(figures.all) if _close(at, figure)}
+    near.update(number for number in figures.led if _close(at, figures.all[number]))
+    return [figures.all[number] for number in sorted(near)]
+
+
+def _close(positions: list[int], figure: _Figure) -> bool:
+    """Whether a token at one of the sorted `positions` is in the range `_mentions` reads around `figure`."""
+    if _holds_one(positions, figure.first - SENTENCE_WINDOW, figure.last + SENTENCE_WINDOW):
+        return True
+    return figure.lead is not None and _holds_one(positions, *figure.lead)
+
+
+def _holds_one(positions: list[int], low: int, high: int) -> bool:
+    """Whether one of the sorted `positions` lies in [low, high)."""
+    at = bisect.bisect_left(positions, low)
+    return at < len(positions) and positions[at] < high
 
 
 def _lead_in(text: str, paragraph_starts: list[int], paragraph: tuple[int, int]) -> tuple[int, int] | None:
@@ -326,11 +476,11 @@ def _enclosing(starts: list[int], offset: int, length: int) -> tuple[int, int]:
     return starts[index], starts[index + 1] if index + 1 < len(starts) else length
 
 
-def _keys_at(tokens: list[tuple[int, int, str]], index: int) -> tuple[str, ...]:
+def _keys_at(layout: _Layout, index: int) -> tuple[str, ...]:
     """The token's key, and its join with the next token when they touch or are spaced ("105 mm")."""
-    start, end, key = tokens[index]
-    if index + 1 < len(tokens) and tokens[index + 1][0] - end <= 1 and key.isdigit():
-        return key, key + tokens[index + 1][2]
+    key = layout.keys[index]
+    if index + 1 < len(layout.keys) and layout.starts[index + 1] - layout.ends[index] <= 1 and key.isdigit():
+        return key, key + layout.keys[index + 1]
     return (key,)
 
 
@@ -420,9 +570,9 @@ def _sentence_starts(text: str) -> list[int]:
     return [0] + [start for start, _ in sentence_spans(text)[1:]]
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding [start, end), trimmed, at most EVIDENCE_LIMIT characters either side."""
-    starts = _sentence_starts(text)
+def _sentence_span(text: str, starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The sentence (of those beginning at `starts`) holding [start, end), trimmed, at most
+    EVIDENCE_LIMIT characters either side."""
     index = bisect.bisect_right(starts, start) - 1
     left = max(starts[index], start - EVIDENCE_LIMIT)
     right = min(starts[index + 1] if index + 1 < len(starts) else len(text), end + EVIDENCE_LIMIT)

@@ -19,19 +19,25 @@ its other words must sit in one window, and a negation present on one side
 only, or the claim's names standing mostly the other way round ("Russia
 liberated Izyum from Ukraine"), keeps the verdict at PARTIALLY_SUPPORTED.
 Roles a bag of words cannot see (who did what, when) stay a known limit.
+
+The document's sentences, their terms and an inverted index (term key -> sentences) are built
+once per document (`checker.index`); a claim ranks only the sentences holding its terms, rarest
+terms first, and stops when the terms left could not change what is kept.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from checker.index import index_for
 from checker.match.common import evidence_for
-from checker.match.terms import Term, TermKind, sentence_spans, terms
-from checker.models import Claim, Document, Evidence, Finding, Verdict
+from checker.match.terms import Term, TermKind, iter_terms, sentence_spans, term_keys, terms
+from checker.models import Claim, Document, Evidence, Finding, Passage, Verdict
 from checker.normalize import words
 
 WEIGHTS: dict[TermKind, float] = {TermKind.NAME: 3.0, TermKind.NUMBER: 3.0, TermKind.DATE: 2.0, TermKind.WORD: 1.0}
@@ -100,16 +106,15 @@ def assess(claim: Claim, document: Document) -> Assessment:
     wanted = claim_terms(claim)
     if not wanted:
         return Assessment(Finding(Verdict.NEEDS_REVIEW, 0.0, "the claim has no content words to look for"))
-    sentences = _sentences(document)
-    if not sentences:
+    corpus = _corpus(document)
+    if not corpus.sentences:
         return Assessment(Finding(Verdict.NOT_FOUND, 0.0, "the source has no text"), tuple(wanted))
-    wanted = _names_by_document(wanted, set().union(*(sentence.names for sentence in sentences)))
-    vocabulary = set().union(*(sentence.keys for sentence in sentences))
+    wanted = _names_by_document(wanted, corpus.names)
     subject_keys = {term.key for term in terms(claim.subject, names_at_start=True)}
-    resolved, fuzzy = _resolve_fuzzy(wanted, vocabulary, document.text)
+    resolved, fuzzy = _resolve_fuzzy(wanted, corpus)
     subject = [new for old, new in zip(wanted, resolved) if old.key in subject_keys]
     wanted = resolved
-    kept = _kept_windows(wanted, sentences)
+    kept = _kept_windows(wanted, corpus)
     if not kept:
         reason = f"no passage holds any term of the claim; {_unsupported(wanted, [])}"
         return Assessment(Finding(Verdict.NOT_FOUND, 0.0, reason), tuple(wanted))
@@ -132,14 +137,81 @@ def claim_terms(claim: Claim) -> list[Term]:
     return list(chosen.values())
 
 
-def _sentences(document: Document) -> list[Sentence]:
-    regions = [(passage.start, passage.end) for passage in document.passages] or [(0, len(document.text))]
-    spans = [span for start, end in regions for span in sentence_spans(document.text, start, end)]
+class _Spellings:
+    """How a text first writes each term key, read from the text only as far as asked.
+
+    The text is read once, however many claims ask: every first spelling met on the way is kept.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._unread = iter_terms(text)
+        self._first: dict[str, str] = {}
+
+    def of(self, key: str) -> str:
+        """The surface of the first term with `key` (the key itself when no term has it)."""
+        if key not in self._first:
+            for term in self._unread:
+                self._first.setdefault(term.key, term.surface)
+                if term.key == key:
+                    break
+        return self._first.get(key, key)
+
+
+@dataclass(frozen=True)
+class _Corpus:
+    """A document's sentences and what ranking them needs, built once per document (`checker.index`).
+
+    `postings` is the inverted index: each term key -> the sentences holding it, in order.
+    """
+
+    passages: tuple[Passage, ...]  # the passages the sentences were split in (kept: see `_corpus`)
+    sentences: list[Sentence]
+    counts: list[Counter[str]]  # each sentence's `keys`
+    postings: dict[str, list[int]]
+    names: set[str]  # keys written as a name somewhere in the document
+    vocabulary: set[str]
+    fuzzy_candidates: list[str]  # keys a misspelt name may be pointed at
+    length: int  # terms in the whole document
+    spellings: _Spellings
+
+
+def _corpus(document: Document) -> _Corpus:
+    """The document's sentence index, from `checker.index`: built on the first claim, then shared.
+
+    Keyed by the identity of the passages tuple as well as the text; the corpus holds that tuple,
+    so its id cannot be reused by another while the entry lives.
+    """
+    passages = document.passages
+    return index_for(document.text).derived(
+        ("statement.corpus", id(passages)), lambda text: _build_corpus(text, passages)
+    )
+
+
+def _build_corpus(text: str, passages: tuple[Passage, ...]) -> _Corpus:
+    sentences = _sentences(text, passages)
+    counts = [Counter(sentence.order) for sentence in sentences]
+    postings: dict[str, list[int]] = {}
+    for number, keys in enumerate(counts):
+        for key in keys:
+            postings.setdefault(key, []).append(number)
+    vocabulary: set[str] = set().union(*counts)
+    candidates = [key for key in vocabulary if len(key) >= FUZZY_MIN_LENGTH and not key.isdigit()]
+    names: set[str] = set().union(*(sentence.names for sentence in sentences))
+    length = sum(len(sentence.order) for sentence in sentences)
+    return _Corpus(passages, sentences, counts, postings, names, vocabulary, candidates, length, _Spellings(text))
+
+
+def _sentences(text: str, passages: tuple[Passage, ...]) -> list[Sentence]:
+    regions = [(passage.start, passage.end) for passage in passages] or [(0, len(text))]
+    spans = [span for start, end in regions for span in sentence_spans(text, start, end)]
+    read: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {}  # a sentence said again is read once
     sentences = []
     for start, end in spans:
-        found = terms(document.text[start:end])
-        names = frozenset(term.key for term in found if term.kind is TermKind.NAME)
-        sentences.append(Sentence(start, end, tuple(term.key for term in found), names))
+        words = text[start:end]
+        if words not in read:
+            found = term_keys(words)
+            read[words] = tuple(key for key, _ in found), frozenset(key for key, kind in found if kind is TermKind.NAME)
+        sentences.append(Sentence(start, end, *read[words]))
     return sentences
 
 
@@ -157,73 +229,165 @@ def _names_by_document(wanted: list[Term], names: set[str]) -> list[Term]:
     ]
 
 
-def _resolve_fuzzy(wanted: list[Term], vocabulary: set[str], text: str) -> tuple[list[Term], dict[str, str]]:
+def _resolve_fuzzy(wanted: list[Term], corpus: _Corpus) -> tuple[list[Term], dict[str, str]]:
     """Point a misspelt name ("izum") at the document's spelling ("izyum").
 
     Returns the terms with their keys replaced, and a note per replaced key
     ("'Izum' ~ 'Izyum'") giving the spelling the document uses.
     """
-    candidates = [key for key in vocabulary if len(key) >= FUZZY_MIN_LENGTH and not key.isdigit()]
     resolved: list[Term] = []
     fuzzy: dict[str, str] = {}
     for term in wanted:
-        if term.kind is TermKind.NAME and len(term.key) >= FUZZY_MIN_LENGTH and term.key not in vocabulary:
-            hit = process.extractOne(term.key, candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if term.kind is TermKind.NAME and len(term.key) >= FUZZY_MIN_LENGTH and term.key not in corpus.vocabulary:
+            hit = process.extractOne(term.key, corpus.fuzzy_candidates, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
             if hit is not None:
-                fuzzy[hit[0]] = f"'{term.surface}' ~ '{_surface_in(text, hit[0])}'"
+                fuzzy[hit[0]] = f"'{term.surface}' ~ '{corpus.spellings.of(hit[0])}'"
                 term = Term(term.surface, term.word, hit[0], term.kind, term.start, term.end)
         resolved.append(term)
     return resolved, fuzzy
 
 
-def _surface_in(text: str, key: str) -> str:
-    """How the document writes the term with `key` (its first occurrence)."""
-    for term in terms(text):
-        if term.key == key:
-            return term.surface
-    return key
-
-
-def _kept_windows(wanted: list[Term], sentences: list[Sentence]) -> list[Window]:
+def _kept_windows(wanted: list[Term], corpus: _Corpus) -> list[Window]:
     """The windows kept as evidence, no two sharing a sentence; the verdict reads the first.
 
     The first is the window holding the largest weighted share of the claim's
-    terms (on a tie: fewer sentences, then rarer terms, then rank score), so a
-    claim spanning two sentences is judged on both; the others are the best
-    ranked single sentences outside it. Single sentences rather than windows:
-    a ranked window drags in neighbours that hold nothing of the claim, and
-    on WiCE dev sentences found more of the gold evidence (recall@5 0.614 ->
-    0.649, benchmarks/wice.py).
+    terms (on a tie: fewer sentences, then rarer terms, then rank score, then
+    the earlier), so a claim spanning two sentences is judged on both; the
+    others are the best ranked single sentences outside it. Single sentences
+    rather than windows: a ranked window drags in neighbours that hold nothing
+    of the claim, and on WiCE dev sentences found more of the gold evidence
+    (recall@5 0.614 -> 0.649, benchmarks/wice.py).
+
+    Every window of one to three sentences that holds a claim term is a
+    candidate, but only the sentences the inverted index gives are looked at,
+    rarest terms first, and the search stops as soon as the terms not yet
+    looked up could not lift a window (or a sentence) to the best found.
     """
     keys = {term.key: term.kind for term in wanted}
-    count = len(sentences)
-    frequency = Counter(key for sentence in sentences for key in sentence.keys if key in keys)
+    count = len(corpus.sentences)
+    frequency = {key: len(corpus.postings.get(key, ())) for key in keys}
     idf = {key: math.log(1 + (count - frequency[key] + 0.5) / (frequency[key] + 0.5)) for key in keys}
-    average = max(1.0, sum(sum(s.keys.values()) for s in sentences) / count)
-    windows: list[Window] = []
-    for first in range(count):
-        bag: Counter[str] = Counter()
-        order: tuple[str, ...] = ()
-        for last in range(first, min(first + MAX_WINDOW, count)):
-            bag = bag + sentences[last].keys
-            order = order + sentences[last].order
-            score = _rank_score(bag, keys, idf, average)
-            if score > 0:
-                windows.append(Window(first, last, sentences[first].start, sentences[last].end, order, bag, score))
-    if not windows:
+    average = max(1.0, corpus.length / count)
+    if not any(frequency.values()):
         return []
-    best = max(
-        windows,
-        key=lambda w: (_share(wanted, w.keys), w.first - w.last, _rarity(wanted, w.keys, idf), w.rank_score),
-    )
-    singles = sorted((w for w in windows if w.first == w.last), key=lambda w: (-w.rank_score, w.first))
-    kept: list[Window] = [best]
-    for window in singles:
-        if all(window.last < other.first or window.first > other.last for other in kept):
-            kept.append(window)
+    best = _best_window(wanted, frequency, idf, corpus)
+    kept: list[Window] = [_window(best[0], best[1], keys, idf, average, corpus)]
+    for number in _best_sentences(keys, frequency, idf, average, corpus, KEPT - 1 + MAX_WINDOW):
+        if all(number < other.first or number > other.last for other in kept):
+            kept.append(_window(number, number, keys, idf, average, corpus))
         if len(kept) == KEPT:
             break
     return kept
+
+
+def _best_window(wanted: list[Term], frequency: dict[str, int], idf: dict[str, float],
+                 corpus: _Corpus) -> tuple[int, int]:
+    """(first, last) of the window with the largest share of the claim's terms, ties broken as in `_kept_windows`.
+
+    Windows are found through the sentences holding the rarest terms first; once the terms not
+    yet looked up weigh less than the best window found, no window without them can tie it.
+    A window whose sentences, counted apart, weigh less than the best found is passed over.
+    """
+    weight: dict[str, float] = {}
+    for term in wanted:
+        weight[term.key] = weight.get(term.key, 0.0) + WEIGHTS[term.kind]
+    found = [key for key in weight if frequency[key]]
+    wanted_keys = set(found)
+    present: dict[int, tuple[set[str], float]] = {}
+
+    def holds(number: int) -> tuple[set[str], float]:
+        """The claim's keys in a sentence, and their weight."""
+        if number not in present:
+            keys = corpus.counts[number].keys() & wanted_keys
+            present[number] = keys, sum(weight[key] for key in keys)
+        return present[number]
+
+    count = len(corpus.sentences)
+    windows: dict[tuple[int, int], float] = {}
+    highest = 0.0
+    unread = sum(weight[key] for key in found)
+    for key in sorted(found, key=lambda k: frequency[k]):
+        if unread < highest:
+            break
+        unread -= weight[key]
+        for number in corpus.postings[key]:
+            around = range(max(0, number - MAX_WINDOW + 1), min(number + MAX_WINDOW, count))
+            if sum(holds(i)[1] for i in around) < highest:
+                continue
+            for first in range(around.start, number + 1):
+                for last in range(number, min(first + MAX_WINDOW, count)):
+                    if (first, last) in windows:
+                        continue
+                    parts = [holds(i) for i in range(first, last + 1)]
+                    if sum(total for _, total in parts) < highest:
+                        continue
+                    windows[first, last] = sum(weight[k] for k in set().union(*(keys for keys, _ in parts)))
+                    highest = max(highest, windows[first, last])
+    tied = sorted(span for span, total in windows.items() if total == highest)
+    size = min(last - first for first, last in tied)
+    tied = [(first, last) for first, last in tied if last - first == size]
+    rarity = {
+        (first, last): _rarity(wanted, set().union(*(holds(i)[0] for i in range(first, last + 1))), idf)
+        for first, last in tied
+    }
+    rarest = max(rarity.values())
+    tied = [span for span in tied if rarity[span] == rarest]
+    if len(tied) == 1:
+        return tied[0]
+    keys = {term.key: term.kind for term in wanted}
+    average = max(1.0, corpus.length / count)
+    scores = [_window(first, last, keys, idf, average, corpus).rank_score for first, last in tied]
+    return tied[scores.index(max(scores))]
+
+
+def _best_sentences(keys: dict[str, TermKind], frequency: dict[str, int], idf: dict[str, float], average: float,
+                    corpus: _Corpus, wanted: int) -> list[int]:
+    """The `wanted` best ranked sentences holding a claim term, by rank score, then the earlier.
+
+    Sentences are scored through the terms with the highest possible contribution first
+    (BM25 gives a term less than idf x (k1 + 1), plus its bonus); once the terms not yet
+    looked up could not lift an unscored sentence to the `wanted`-th score, the rest are
+    skipped, and so is a sentence whose own terms could not.
+    """
+    ceiling = {key: idf[key] * (BM25_K1 + 1) + BONUS[kind] for key, kind in keys.items() if frequency[key]}
+    unread = sum(ceiling.values())
+    scores: dict[int, float] = {}
+    passed: set[int] = set()
+    best: list[float] = []  # the `wanted` best scores so far, a heap: best[0] is the lowest of them
+    for key in sorted(ceiling, key=lambda k: -ceiling[k]):
+        if len(best) == wanted and _below(unread, best[0]):
+            break
+        unread -= ceiling[key]
+        for number in corpus.postings[key]:
+            if number in scores or number in passed:
+                continue
+            if len(best) == wanted and _below(sum(ceiling[k] for k in corpus.counts[number].keys() & ceiling.keys()),
+                                              best[0]):
+                passed.add(number)
+                continue
+            scores[number] = _rank_score(corpus.counts[number], keys, idf, average)
+            if len(best) < wanted:
+                heapq.heappush(best, scores[number])
+            else:
+                heapq.heappushpop(best, scores[number])
+    return sorted(scores, key=lambda number: (-scores[number], number))[:wanted]
+
+
+def _below(bound: float, score: float) -> bool:
+    """Whether a score at most `bound` (a sum of ceilings, added in another order) is surely below `score`."""
+    return bound * (1 + 1e-9) + 1e-9 < score
+
+
+def _window(first: int, last: int, keys: dict[str, TermKind], idf: dict[str, float], average: float,
+            corpus: _Corpus) -> Window:
+    """Sentences `first`..`last` as a ranked window."""
+    bag: Counter[str] = Counter()
+    order: tuple[str, ...] = ()
+    for number in range(first, last + 1):
+        bag = bag + corpus.counts[number]
+        order = order + corpus.sentences[number].order
+    start, end = corpus.sentences[first].start, corpus.sentences[last].end
+    return Window(first, last, start, end, order, bag, _rank_score(bag, keys, idf, average))
 
 
 def _rank_score(bag: Counter[str], keys: dict[str, TermKind], idf: dict[str, float], average: float) -> float:
@@ -237,9 +401,9 @@ def _rank_score(bag: Counter[str], keys: dict[str, TermKind], idf: dict[str, flo
     return score
 
 
-def _rarity(wanted: list[Term], keys: Counter[str], idf: dict[str, float]) -> float:
+def _rarity(wanted: list[Term], keys: set[str], idf: dict[str, float]) -> float:
     """Sum of the idf of the claim terms found: breaks ties in favour of rarer words."""
-    return sum(idf[term.key] for term in wanted if keys[term.key])
+    return sum(idf[term.key] for term in wanted if term.key in keys)
 
 
 def _share(wanted: list[Term], keys: Counter[str]) -> float:

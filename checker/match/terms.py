@@ -22,9 +22,10 @@ maps an irregular verb form to its base ("sold" -> "sell"), strips plural
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from enum import StrEnum
+from functools import lru_cache
 
 from checker.normalize import fold
 
@@ -196,22 +197,41 @@ def _sentence_initial(original: str, start: int, previous_word: str) -> bool:
     return False
 
 
-def _classify(word: str, surface: str, initial: bool, names_at_start: bool) -> TermKind | None:
-    """The kind of a folded word given its original surface, or None for a stop word."""
-    letters = [char for char in surface if char.isalpha()]
-    capitalised = bool(letters) and surface[0].isupper()
-    all_caps = len(letters) >= 2 and all(char.isupper() for char in letters)
-    if number_value(word) is not None:
-        return TermKind.NUMBER
-    if word in MONTHS | WEEKDAYS and (capitalised or word not in _CAPITALISED_DATES_ONLY):
-        return TermKind.DATE
-    if all_caps and word.replace(".", "") not in HONORIFICS | {"q", "pm", "am"}:
-        return TermKind.NAME
+_DATE_WORDS = MONTHS | WEEKDAYS
+_NOT_NAMES = HONORIFICS | {"q", "pm", "am"}
+"""All-caps words that are still not names ("MR.", "Q", "PM")."""
+_MAYBE_NAME = "maybe name"
+"""A capitalised content word: a name unless it opens a sentence (see `_word_class`)."""
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_class(word: str, surface: str) -> tuple[TermKind | str | None, str]:
+    """What the word is whatever its place in a sentence, and its key.
+
+    The kind is `_MAYBE_NAME` when only the word's place can tell (a capital at the start of a
+    sentence says nothing), else a TermKind, or None for a stop word.
+    """
+    letters = any(char.isalpha() for char in surface)
+    capitalised = letters and surface[0].isupper()
+    value = number_value(word)
+    if value is not None:
+        return TermKind.NUMBER, value or word
+    key = stem(word) or word
+    if word in _DATE_WORDS and (capitalised or word not in _CAPITALISED_DATES_ONLY):
+        return TermKind.DATE, key
+    if word.replace(".", "") not in _NOT_NAMES and _all_caps(surface):
+        return TermKind.NAME, key
     if word in STOP_WORDS or not letters:
-        return None
-    if capitalised and (names_at_start or not initial):
-        return TermKind.NAME
-    return TermKind.WORD
+        return None, key
+    if capitalised:
+        return _MAYBE_NAME, key
+    return TermKind.WORD, key
+
+
+def _all_caps(surface: str) -> bool:
+    """At least two letters, all upper case."""
+    letters = [char for char in surface if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
 
 
 def terms(text: str, names_at_start: bool = False) -> list[Term]:
@@ -222,27 +242,63 @@ def terms(text: str, names_at_start: bool = False) -> list[Term]:
     capitalised first word as a name too: right for a bare name such as a
     claim's subject ("Narendra Modi"), wrong for a sentence ("Allegations ...").
     """
+    return [Term(*fields) for fields in _scan(text, names_at_start)]
+
+
+def term_keys(text: str) -> list[tuple[str, TermKind]]:
+    """The key and kind of each term of `text`: `[(t.key, t.kind) for t in terms(text)]`, faster.
+
+    What indexing a whole document's sentences needs, without building a Term per word.
+    """
+    return [(key, kind) for _, _, key, kind, _, _ in _scan(text, False)]
+
+
+def iter_terms(text: str) -> Iterator[Term]:
+    """`terms(text)` one at a time, for a caller that may stop early."""
+    return (Term(*fields) for fields in _scan(text, False))
+
+
+_SHORT = 4096
+"""Below this many folded characters, the offset map is listed once rather than searched per word."""
+
+
+def _scan(text: str, names_at_start: bool) -> Iterator[tuple[str, str, str, TermKind, int, int]]:
+    """The fields of each term of `text`, in order: surface, word, key, kind, start, end."""
     folded = fold(text)
-    found: list[Term] = []
+    offsets = list(folded.offsets) if len(folded.text) <= _SHORT else folded.offsets
     previous = ""
     for token in _TOKEN.finditer(folded.text):
-        raw = token.group()
-        parts = [(raw, token.start())]
-        if "-" in raw and number_value(raw.strip("-'")) is None:
-            parts = [(part.group(), token.start() + part.start()) for part in re.finditer(r"[^\-]+", raw)]
-        for part, offset in parts:
-            word = part.strip("'") if "." not in part else part.replace(".", "")
-            if not word:
-                continue
-            start, end = folded.span(offset, offset + len(part))
+        at = token.start()
+        for offset, part, word in _parts(token.group()):
+            start, end = offsets[at + offset], offsets[at + offset + len(part) - 1] + 1
             surface = text[start:end]
-            kind = _classify(word, surface, _sentence_initial(text, start, previous), names_at_start)
+            kind, key = _word_class(word, surface)
+            if kind is _MAYBE_NAME:
+                initial = not names_at_start and _sentence_initial(text, start, previous)
+                kind = TermKind.WORD if initial else TermKind.NAME
             previous = part
-            if kind is None:
-                continue
-            key = number_value(word) if kind is TermKind.NUMBER else stem(word)
-            found.append(Term(surface=surface, word=word, key=key or word, kind=kind, start=start, end=end))
-    return found
+            if kind is not None:
+                yield surface, word, key, kind, start, end  # type: ignore[misc]
+
+
+@lru_cache(maxsize=1 << 16)
+def _parts(token: str) -> tuple[tuple[int, str, str], ...]:
+    """The parts of a folded token that can be terms: (offset in the token, part, word).
+
+    A hyphenated token gives one part per piece, unless it is a number word ("twenty-one").
+    """
+    parts = [(0, token)]
+    if "-" in token and number_value(token.strip("-'")) is None:
+        parts = [(piece.start(), piece.group()) for piece in _HYPHEN_PART.finditer(token)]
+    found = []
+    for offset, part in parts:
+        word = part.strip("'") if "." not in part else part.replace(".", "")
+        if word:
+            found.append((offset, part, word))
+    return tuple(found)
+
+
+_HYPHEN_PART = re.compile(r"[^\-]+")
 
 
 _SENTENCE_BOUNDARY = re.compile(

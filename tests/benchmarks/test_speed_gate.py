@@ -69,6 +69,24 @@ def test_a_document_is_folded_once_for_claims_of_every_kind(joined, count_docume
     assert count_document_folds.get(joined.text, 0) == 1
 
 
+def test_what_matchers_derive_from_a_document_is_built_once_for_claims_of_every_kind(joined) -> None:
+    index_for.cache_clear()
+    before = builds.copy()
+    claims = speed.make_claims(joined, random.Random(5), 40, speed.vocabulary_of(joined.text, random.Random(5)))
+    biden = Claim("a", "Joe Biden is the President", Kind.ATTRIBUTION, expected="President", subject="Joe Biden")
+    claims += [biden, biden]
+    assert {claim.kind for claim in claims} == {Kind.QUOTE, Kind.AMOUNT, Kind.STATEMENT, Kind.ATTRIBUTION}
+    for claim in claims:
+        match(claim, joined)
+    built = {name: count - before[name] for name, count in builds.items() if count > before[name]}
+    corpus = [name for name in built if isinstance(name, tuple) and name[0] == "statement.corpus"]
+    assert len(corpus) == 1 and built.pop(corpus[0]) == 1
+    assert built == {"number.layout": 1, "number.quantities": 1, "attribution.tokens": 1,
+                     "attribution.sentences": 1, "attribution.sentence_starts": 1, **{
+                         name: count for name, count in built.items() if str(name).startswith("quote.")}}
+    assert all(count == 1 for count in built.values())
+
+
 def test_the_index_of_a_text_is_built_once() -> None:
     # Synthetic text: only its identity matters here.
     text = "The index of this text is built once. " * 200

@@ -295,3 +295,17 @@ def test_a_title_word_before_a_nationality_belongs_to_the_title():
 
 def test_a_dotted_nationality_in_the_claimed_title_is_not_part_of_it():
     assert attribution.canonical_title("U.S. Trade Representative") == ("trade", "representative")
+
+
+def test_the_words_of_a_source_are_read_once_for_every_claim():
+    from checker.index import builds
+
+    text = f"{MODI}\n\n{SYNTHETIC}"  # a text no other test indexes
+    before = builds["attribution.tokens"]
+    verdicts = [
+        check(subject, title, text).verdict
+        for subject, title in (("Narendra Modi", "Prime Minister"), ("Narendra Modi", "President"),
+                               ("Kamala Harris", "Vice President"), ("Mitch McConnell", "Senate Minority Leader"))
+    ]
+    assert verdicts == [Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.SUPPORTED, Verdict.SUPPORTED]
+    assert builds["attribution.tokens"] == before + 1

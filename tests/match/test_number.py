@@ -368,3 +368,34 @@ def test_a_paragraph_that_is_no_list_item_has_no_lead_in() -> None:
     item = AGGREGATE.replace("\\(2\\) \xa0t", "T")
     finding = match(claim("$350 million", "Ukraine drawdown", Kind.AMOUNT), document(MEMO_URL, f"{LEAD_IN}\n\n{item}"))
     assert finding.verdict is Verdict.NOT_FOUND
+
+
+# --- indexing: the document's words and figures are read once -------------------------------------
+
+
+def test_the_words_and_figures_of_a_document_are_read_once_for_every_claim() -> None:
+    from checker.index import builds
+
+    # BRIEFING said twice: a text no other test indexes.
+    read = document(BRIEFING_URL, f"{BRIEFING}\n\n{BRIEFING}")
+    before = {name: builds[name] for name in ("number.layout", "number.quantities")}
+    findings = [match(claim(expected, "drawdown package", kind), read)
+                for expected, kind in (("$600 million", Kind.AMOUNT), ("$700 million", Kind.AMOUNT),
+                                       ("21st", Kind.ORDINAL), ("$600 million", Kind.AMOUNT))]
+    assert [finding.verdict for finding in findings] == [
+        Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.SUPPORTED, Verdict.SUPPORTED]
+    assert {name: builds[name] - count for name, count in before.items()} == {
+        "number.layout": 1, "number.quantities": 1}
+
+
+# Synthetic: one sentence, its subject word `filler` words before the figure.
+def spaced(filler: int) -> Document:
+    text = f"The drawdown {'and ' * filler}is $5 million."
+    return document(MEMO_URL, text)
+
+
+def test_a_subject_word_up_to_forty_words_before_the_figure_in_its_sentence_is_near() -> None:
+    # "drawdown" is the 2nd word, the figure's "5" the (filler + 4)th: filler + 2 words apart.
+    assert match(claim("$5 million", "drawdown", Kind.AMOUNT), spaced(38)).verdict is Verdict.SUPPORTED
+    far = match(claim("$5 million", "drawdown", Kind.AMOUNT), spaced(39))
+    assert (far.verdict, far.reason) == (Verdict.NOT_FOUND, "no figure for drawdown in this source")

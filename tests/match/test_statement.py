@@ -372,3 +372,79 @@ def test_evidence_is_the_verdict_passage_then_the_best_single_sentences():
     spans = sentence_spans(KIRBY)
     for evidence in finding.evidence[1:]:
         assert (evidence.start, evidence.end) in spans
+
+
+# --- indexing: sentences are read once, and only those holding a claim term are ranked ------------
+
+
+def test_term_keys_and_iter_terms_give_what_terms_gives():
+    from checker.match.terms import iter_terms, term_keys
+
+    for text in (KIRBY, TAIWAN, MODI):
+        assert term_keys(text) == [(term.key, term.kind) for term in terms(text)]
+        assert list(iter_terms(text)) == terms(text)
+
+
+def test_the_sentences_of_a_document_are_read_once_for_every_claim():
+    from checker.index import builds
+
+    document = Document(url=KIRBY_URL, text=f"{KIRBY}\n\n{TAIWAN}")  # a text no other test indexes
+    before = sum(count for name, count in builds.items() if name[0] == "statement.corpus")
+    findings = [
+        statement.match(Claim(id="c", claim=claim, kind=Kind.STATEMENT), document)
+        for claim in ("Ukraine liberated Izyum from Russia", "The Senate will vote on the Taiwan Policy Act",
+                      "The reports are of more than 440 graves in Izum")
+    ]
+    assert [finding.verdict for finding in findings] == [
+        Verdict.SUPPORTED, Verdict.SUPPORTED, Verdict.SUPPORTED]
+    assert findings[2].reason.endswith("spelling differs: 'Izum' ~ 'Izyum'")
+    assert sum(count for name, count in builds.items() if name[0] == "statement.corpus") == before + 1
+
+
+def every_window_ranked(claim: Claim, document: Document) -> list[tuple[int, int]]:
+    """The kept windows' spans found the plain way: every window of 1-3 sentences scored.
+
+    The reference for `_kept_windows`, which ranks only the sentences the inverted index gives.
+    """
+    import math
+    from collections import Counter
+
+    corpus = statement._corpus(document)
+    wanted = statement._names_by_document(statement.claim_terms(claim), corpus.names)
+    wanted, _ = statement._resolve_fuzzy(wanted, corpus)
+    keys = {term.key: term.kind for term in wanted}
+    count = len(corpus.sentences)
+    frequency = Counter(key for sentence in corpus.counts for key in sentence if key in keys)
+    idf = {key: math.log(1 + (count - frequency[key] + 0.5) / (frequency[key] + 0.5)) for key in keys}
+    average = max(1.0, corpus.length / count)
+    windows = []
+    for first in range(count):
+        for last in range(first, min(first + statement.MAX_WINDOW, count)):
+            bag = sum((corpus.counts[i] for i in range(first, last + 1)), Counter())
+            score = statement._rank_score(bag, keys, idf, average)
+            if score > 0:
+                windows.append((first, last, bag, score))
+    if not windows:
+        return []
+    best = max(windows, key=lambda w: (statement._share(wanted, w[2]), w[0] - w[1],
+                                       statement._rarity(wanted, {k for k in w[2] if w[2][k]}, idf), w[3]))
+    kept = [best]
+    for single in sorted((w for w in windows if w[0] == w[1]), key=lambda w: (-w[3], w[0])):
+        if all(single[1] < other[0] or single[0] > other[1] for other in kept) and len(kept) < statement.KEPT:
+            kept.append(single)
+    return [(corpus.sentences[w[0]].start, corpus.sentences[w[1]].end) for w in kept]
+
+
+def test_ranking_the_sentences_the_index_gives_keeps_what_ranking_every_window_keeps(shared_data):
+    briefings = sorted((shared_data / "wh-briefings" / "press-briefings").rglob("*.md"))[:2]
+    text = "\n\n".join(path.read_text(encoding="utf-8") for path in briefings)
+    document = Document(url="file:briefings", text=text)
+    sentences = [text[start:end] for start, end in sentence_spans(text) if 40 < end - start < 300]
+    claims = sentences[::61] + [
+        " ".join(sentence.split()[1::2]) for sentence in sentences[5::83]  # every other word dropped
+    ] + ["The President met leaders of Ukraine", "Inflation is coming down", "thank you"]
+    assert len(claims) > 20
+    for claim in claims:
+        finding = statement.match(Claim(id="c", claim=claim, kind=Kind.STATEMENT), document)
+        spans = [(evidence.start, evidence.end) for evidence in finding.evidence]
+        assert spans == every_window_ranked(Claim(id="c", claim=claim, kind=Kind.STATEMENT), document), claim
