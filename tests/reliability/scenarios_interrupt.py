@@ -240,6 +240,7 @@ def interrupt_fetching(tmp: Path, signum: int) -> tuple[str, float]:
         while "/page-1" not in local.hits:  # a slow request is in flight
             assert time.monotonic() < deadline and run.process.poll() is None, run.lines
             time.sleep(0.01)
+        run.wait_for("source 1/2 read")  # and the fast one is read (the two are fetched at once)
         code, took, stdout, stderr = run.stop(signum)
         said = stderr.splitlines()[-1]
         assert (code, stdout) == (EXIT[signum], ""), (code, stdout, stderr)
