@@ -22,6 +22,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
+class MissingData(Exception):
+    """The real documents a scenario runs on are absent (a clone without ../shared beside it)."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What happened (one line, plain text) and what was lost ("nothing" when nothing was)."""

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from reliability.faults import RssPeak
-from reliability.scenarios import Outcome, scenario
+from reliability.scenarios import MissingData, Outcome, scenario
 from support import ROOT
 
 
@@ -24,7 +24,8 @@ def load_benchmark():
 @scenario("under load", tried="1,000 claims over 50 synthetic recordings of real WH text, from replay (benchmarks/load.py at 1/10)")
 def under_load(tmp: Path) -> Outcome:
     load = load_benchmark()
-    assert load.DATA.is_dir(), f"needs the White House texts in {load.DATA}"
+    if not load.DATA.is_dir():
+        raise MissingData(f"needs the White House texts in {load.DATA}, which is absent")
     sources = load.build_sources(load.real_texts(), 50)
     claims = load.make_claims(sources, 1000)
     load.record(sources, tmp)
