@@ -287,6 +287,15 @@ def _redacted(value, values: tuple[str, ...]):
     return value
 
 
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one step: readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -295,6 +304,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            os.fchmod(handle.fileno(), _FILE_MODE)  # mkstemp makes it private; a report is an ordinary file
             os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:

@@ -150,3 +150,18 @@ def test_a_short_configured_value_is_not_taken_for_a_secret(monkeypatch):
     monkeypatch.setenv("CONGRESS_API_KEY", "abc")
 
     assert configured_secrets() == ()
+
+
+def test_files_written_atomically_get_the_usual_permissions(tmp_path):
+    import os
+    import stat
+
+    from checker.fetch.cassette import atomic_write
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = tmp_path / "report.md"
+
+    atomic_write(path, b"# report\n")
+
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
