@@ -15,8 +15,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from checker.errors import ClaimsFileError
-from checker.fetch.bills import parse_bill_reference
-from checker.fetch.cassette import redact_url
 from checker.models import Claim, Kind
 
 COLUMNS = ("id", "claim", "kind", "expected", "subject", "speaker", "sources", "as_of", "notes", "language")
@@ -253,10 +251,20 @@ def _sources(value: str, row: int, problems: list[Problem]) -> tuple[str, ...]:
         problems.append(Problem(row, "sources", "no_sources",
                                 "no source given; the claim will be reported as unchecked", "warning"))
     for url in urls:
-        complaint = "" if parse_bill_reference(url) else url_problem(url)
-        if complaint:
+        complaint = url_problem(url)
+        if complaint and not _is_bill_reference(url):
+            from checker.fetch.cassette import redact_url
+
             problems.append(Problem(row, "sources", "bad_url", f"{complaint}: '{shown(redact_url(url))}'"))
     return urls
+
+
+def _is_bill_reference(url: str) -> bool:
+    """Imported only for a source that is not a plain URL: checker.fetch.bills loads lxml and the
+    extractors, which `checker validate` does not otherwise need (benchmarks/startup.py)."""
+    from checker.fetch.bills import parse_bill_reference
+
+    return parse_bill_reference(url) is not None
 
 
 def url_problem(url: str) -> str:
