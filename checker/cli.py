@@ -86,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--reviews", metavar="FILE",
                         help="reviewers' decisions to show beside checker's (default: reviews.csv beside the "
                              "claims file, if there is one)")
+    verify.add_argument("--engine", default="local", choices=("local", "dask"),
+                        help="where claims are checked: local, this process (default); dask, a Dask cluster: the "
+                             "one at --scheduler, else one started on this machine (needs checker[dask])")
+    verify.add_argument("--scheduler", metavar="ADDRESS",
+                        help="the Dask scheduler to use with --engine dask, e.g. tcp://10.0.0.5:8786; its workers "
+                             "must read --cassettes at the same path")
 
 
     validate = commands.add_parser(
@@ -360,7 +366,8 @@ def run_verify(args: argparse.Namespace) -> int:
         progress.claim(result)
 
     try:
-        results = verify(loaded.claims, store, progress=source_read, checked=claim_checked)
+        results = verify(loaded.claims, store, progress=source_read, checked=claim_checked,
+                         engine=args.engine, scheduler=args.scheduler)
     finally:
         stage.halted = True
         progress.close()

@@ -26,13 +26,19 @@ BillVersions = dict[str, tuple[tuple[str, Document], ...]]
 
 
 def verify(claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None,
-           workers: int = 8, checked: Callable[[Result], None] | None = None) -> list[Result]:
+           workers: int = 8, checked: Callable[[Result], None] | None = None,
+           engine: str = "local", scheduler: str | None = None) -> list[Result]:
     """Check every claim against its sources. Never raises on a bad source: failures are data.
 
     `progress` is called with each source once it is read (from the fetching threads),
-    `checked` with each claim's result.
+    `checked` with each claim's result. `engine="dask"` runs the checking on a Dask cluster, the
+    one at `scheduler` or one on this machine, with the same results (see checker.engine).
     """
     claims = list(claims)
+    if engine != "local" or scheduler:
+        from checker.engine import verify_on
+
+        return verify_on(engine, claims, store, scheduler, progress, checked, workers)
     documents = load_documents(claims, store, progress, workers)
     versions = load_bill_versions(claims, documents, store)
     results = []
@@ -51,10 +57,14 @@ def check_claim(claim: Claim, documents: dict[str, Document | FetchFailure],
 
 
 def load_documents(
-    claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None, workers: int = 8
+    claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None, workers: int = 8,
+    as_of: dict[str, date | None] | None = None,
 ) -> dict[str, Document | FetchFailure]:
-    """Every source the claims cite, fetched (concurrently) and extracted once each."""
-    as_of = sources_as_of(claims)
+    """Every source the claims cite, fetched (concurrently) and extracted once each.
+
+    `as_of` gives each source's date when these claims are part of a larger run (default: theirs).
+    """
+    as_of = sources_as_of(claims) if as_of is None else {url: as_of[url] for url in sources_as_of(claims)}
 
     def load(source: str) -> Document | FetchFailure:
         where = resolve_source(source, as_of[source], store)
