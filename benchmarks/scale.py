@@ -157,6 +157,21 @@ def growth(rows: list[Row]) -> list[str]:
             lines.append(f"  {engine:5} N={n:<6} " + "  ".join(
                 f"D={f.documents}: {1000 * f.seconds / f.cited:.1f} ms ({f.seconds / f.cited / base:.2f}x)"
                 for f in series))
+    lines.append("marginal cost: ms per added claim (N from smallest to largest, each D); "
+                 "ms per added document (D from smallest to largest, at the largest N)")
+    for engine in ENGINES:
+        figures = [getattr(r, engine) for r in rows]
+        per_claim = []
+        for d in sorted({f.documents for f in figures}):
+            series = sorted((f for f in figures if f.documents == d), key=lambda f: f.claims)
+            if len(series) > 1:
+                first, last = series[0], series[-1]
+                per_claim.append(f"D={d}: {1000 * (last.seconds - first.seconds) / (last.claims - first.claims):.2f}")
+        top = max(f.claims for f in figures)
+        series = sorted((f for f in figures if f.claims == top), key=lambda f: f.cited)
+        per_document = (f"{1000 * (series[-1].seconds - series[0].seconds) / (series[-1].cited - series[0].cited):.1f}"
+                        if len(series) > 1 and series[-1].cited > series[0].cited else "n/a")
+        lines.append(f"  {engine:5} per claim {', '.join(per_claim) or 'n/a'}; per document (N={top}) {per_document}")
     return lines
 
 
