@@ -26,15 +26,17 @@ BillVersions = dict[str, tuple[tuple[str, Document], ...]]
 
 
 def verify(claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None,
-           workers: int = 8, checked: Callable[[Result], None] | None = None,
+           workers: int | None = None, checked: Callable[[Result], None] | None = None,
            engine: str = "local", scheduler: str | None = None) -> list[Result]:
     """Check every claim against its sources. Never raises on a bad source: failures are data.
 
     `progress` is called with each source once it is read (from the fetching threads),
     `checked` with each claim's result. `engine="dask"` runs the checking on a Dask cluster, the
     one at `scheduler` or one on this machine, with the same results (see checker.engine).
+    `workers`: sources fetched at once (default: store.workers_for the cited sources).
     """
     claims = list(claims)
+    workers = workers or store.workers_for(sources_as_of(claims))
     if engine != "local" or scheduler:
         from checker.engine import verify_on
 
@@ -57,7 +59,7 @@ def check_claim(claim: Claim, documents: dict[str, Document | FetchFailure],
 
 
 def load_documents(
-    claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None, workers: int = 8,
+    claims: Iterable[Claim], store: SourceStore, progress: Progress | None = None, workers: int | None = None,
     as_of: dict[str, date | None] | None = None,
 ) -> dict[str, Document | FetchFailure]:
     """Every source the claims cite, fetched (concurrently) and extracted once each.
@@ -86,7 +88,7 @@ def load_documents(
             if progress:
                 progress(source)
 
-    return fetch_all(as_of, load_and_report, workers)
+    return fetch_all(as_of, load_and_report, workers or store.workers_for(as_of))
 
 
 def load_bill_versions(claims: list[Claim], documents: dict[str, Document | FetchFailure],

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 
 from checker.extract import UnsupportedContent, extract_text
 from checker.fetch.cassette import HEADER_PREFIX, Recording, header, sha256
-from checker.fetch.http import classify
+from checker.fetch.http import NotModified, classify
 from checker.models import FetchFailure
 
 STATUSES = ("unchanged", "changed", "newly_failing", "new", "recovered")
@@ -40,8 +40,10 @@ class SourceChange:
         return f"{self.status:<13}  {self.url}" + (f"  ({self.detail})" if self.detail else "")
 
 
-def compare(url: str, old: Recording | None, new: Recording | FetchFailure) -> SourceChange | None:
+def compare(url: str, old: Recording | None, new: Recording | NotModified | FetchFailure) -> SourceChange | None:
     """How `new` differs from the earlier recording `old` (None: there was none, and the fetch failed)."""
+    if isinstance(new, NotModified):
+        return SourceChange(url, "unchanged", _not_modified(old))
     old_outcome = classify(old) if old is not None else None
     if isinstance(new, FetchFailure):
         failure = f"{new.reason.value}: {new.detail}" if new.detail else new.reason.value
@@ -93,6 +95,12 @@ def _text(recording: Recording) -> str:
         return extract_text(recording.body, recording.content_type, recording.url)
     except UnsupportedContent:
         return f"({recording.content_type}: no text to compare)"
+
+
+def _not_modified(old: Recording | None) -> str:
+    recorded_at = old.provenance.get("recorded-at", "") if old is not None else ""
+    kept = f"the recording of {recorded_at} is kept" if recorded_at else "the recording is kept"
+    return f"not modified (HTTP 304); {kept}"
 
 
 def _origin(recording: Recording) -> str:

@@ -27,6 +27,11 @@ After the last try a 429 is an `error` ("HTTP 429 after 4 tries"), like a 5xx: r
 limiting is a transient state of the server, fixed by asking later, while `blocked`
 means the site refuses this client (401, 403, a bot challenge) and an archived copy is
 needed. classify() reads a single recorded 429 the same way.
+
+Conditional requests. get(url, validators) sends the validators (If-None-Match,
+If-Modified-Since: see conditional_headers) on every hop; a 304 answer is then NotModified,
+a value saying the recording they came from is still current. A 304 is never content: to a
+request that was not conditional it is an `error`.
 """
 
 from __future__ import annotations
@@ -49,7 +54,7 @@ import urllib3
 import urllib3.connection
 
 from checker import __version__
-from checker.fetch.cassette import HEADER_PREFIX, Recording, sha256
+from checker.fetch.cassette import HEADER_PREFIX, Recording, header, sha256
 from checker.fetch.politeness import HostLimiter
 from checker.fetch.robots import RobotsPolicy, user_agent_token
 from checker.models import FailureReason, FetchFailure
@@ -61,6 +66,7 @@ def user_agent(contact: str = "") -> str:
     """checker's User-Agent, naming the operator's contact (a URL or an e-mail) when given."""
     return f"checker/{__version__} (source-claim verification; +{contact})" if contact else DEFAULT_USER_AGENT
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+NOT_MODIFIED = 304
 RETRY_CODES = frozenset({429, 500, 502, 503, 504})
 
 # A body is a challenge or denial page when it holds every marker of one signature. The
@@ -73,6 +79,25 @@ CHALLENGE_SIGNATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Akamai access denied", ("<title>access denied</title>", "you don't have permission to access",
                               "reference #")),
 )
+
+
+@dataclass(frozen=True)
+class NotModified:
+    """A 304 to a conditional GET of `url`: the recording whose validators were sent is still current.
+
+    It carries no body; `headers` are the 304's own (a server may send a fresh Date or ETag).
+    """
+
+    url: str
+    headers: dict[str, str]
+
+
+def conditional_headers(recording: Recording) -> dict[str, str]:
+    """The validators of an earlier response, as the headers that ask whether it is still current:
+    If-None-Match from its ETag, If-Modified-Since from its Last-Modified ({} when it has neither)."""
+    asked = {"If-None-Match": header(recording.headers, "ETag"),
+             "If-Modified-Since": header(recording.headers, "Last-Modified")}
+    return {name: value for name, value in asked.items() if value}
 
 
 @dataclass(frozen=True)
@@ -115,15 +140,28 @@ class HttpClient:
                                               sleep=self._closed.wait)
         self.robots = RobotsPolicy(self._fetch_robots, user_agent_token(self.settings.user_agent))
 
+    @property
+    def per_host(self) -> int:
+        """Requests in flight per host:port at most."""
+        return self.limiter.per_host
+
     def close(self) -> None:
         """Stop: pending waits return now, and every later attempt fails as `cancelled`."""
         self._closed.set()
 
-    def get(self, url: str) -> Recording | FetchFailure:
-        """GET `url`, following redirects by hand so that each hop is checked."""
-        outcome, tries = self._follow(url, check_robots=self.settings.respect_robots)
+    def get(self, url: str, validators: dict[str, str] | None = None) -> Recording | NotModified | FetchFailure:
+        """GET `url`, following redirects by hand so that each hop is checked.
+
+        `validators` are conditional request headers (see conditional_headers), sent on every hop:
+        a 304 answer is then NotModified.
+        """
+        outcome, tries = self._follow(url, check_robots=self.settings.respect_robots, headers=validators or {})
         if isinstance(outcome, FetchFailure):
             return outcome
+        if outcome.status == NOT_MODIFIED:
+            if validators:
+                return NotModified(url, outcome.headers)
+            return FetchFailure(url, FailureReason.ERROR, "HTTP 304 to a request that was not conditional")
         if outcome.status in RETRY_CODES:
             return FetchFailure(url, FailureReason.ERROR, _exhausted(outcome, tries, self.settings.max_retry_after))
         return classify(outcome)
@@ -131,7 +169,8 @@ class HttpClient:
     def _fetch_robots(self, location: str) -> Recording | FetchFailure:
         return self._follow(location, check_robots=False)[0]
 
-    def _follow(self, url: str, check_robots: bool) -> tuple[Recording | FetchFailure, int]:
+    def _follow(self, url: str, check_robots: bool,
+                headers: dict[str, str] | None = None) -> tuple[Recording | FetchFailure, int]:
         """The last answer on `url`'s redirect chain, unclassified, and how often it was tried.
 
         The Recording keeps the first URL: it is the source the claims cite.
@@ -145,7 +184,7 @@ class HttpClient:
                 disallowed = self.robots.check(current)
                 if disallowed is not None:
                     return FetchFailure(url, disallowed.reason, disallowed.detail), 0
-            outcome, tries = self._get_with_retries(current)
+            outcome, tries = self._get_with_retries(current, headers or {})
             if isinstance(outcome, FetchFailure):
                 return FetchFailure(url, outcome.reason, outcome.detail), tries
             location = outcome.headers.get("Location", "")
@@ -156,14 +195,14 @@ class HttpClient:
                              outcome.request_headers), tries
         return FetchFailure(url, FailureReason.ERROR, f"more than {self.settings.max_redirects} redirects"), 0
 
-    def _get_with_retries(self, url: str) -> tuple[Recording | FetchFailure, int]:
+    def _get_with_retries(self, url: str, headers: dict[str, str]) -> tuple[Recording | FetchFailure, int]:
         """One URL, tried again on transient failures. A Recording may still be a 429 or 5xx."""
         tries = 1 + max(0, self.settings.retries)
         for attempt in range(1, tries + 1):
             if self._closed.is_set():
                 return FetchFailure(url, FailureReason.ERROR, "cancelled"), attempt - 1
             with self.limiter.slot(url):
-                outcome, transient = self._get_once(url)
+                outcome, transient = self._get_once(url, headers)
             if not transient or attempt == tries:
                 if isinstance(outcome, FetchFailure) and transient and tries > 1:
                     outcome = FetchFailure(url, outcome.reason, f"{outcome.detail} after {tries} tries")
@@ -174,7 +213,7 @@ class HttpClient:
             self._sleep(wait)
         raise AssertionError("unreachable: the last try returns")
 
-    def _get_once(self, url: str) -> tuple[Recording | FetchFailure, bool]:
+    def _get_once(self, url: str, headers: dict[str, str]) -> tuple[Recording | FetchFailure, bool]:
         """One request: its answer or failure, and whether trying again could help. A request still
         unanswered at the deadline is cut off (see _Watch) and fails as such, not retried: what came
         before the cut (headers ended by it, a body without a length) is not an answer."""
@@ -186,7 +225,7 @@ class HttpClient:
         timer.daemon = True
         timer.start()
         try:
-            outcome, transient = self._request(url)
+            outcome, transient = self._request(url, headers)
         finally:
             timer.cancel()
             _watching.current = None
@@ -194,11 +233,12 @@ class HttpClient:
             return FetchFailure(url, FailureReason.ERROR, _past_deadline(self.settings.body_deadline)), False
         return outcome, transient
 
-    def _request(self, url: str) -> tuple[Recording | FetchFailure, bool]:
+    def _request(self, url: str, headers: dict[str, str]) -> tuple[Recording | FetchFailure, bool]:
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         started = time.monotonic()
         try:
-            with self.session.get(url, timeout=timeout, stream=True, allow_redirects=False) as response:
+            with self.session.get(url, headers=headers, timeout=timeout, stream=True,
+                                  allow_redirects=False) as response:
                 body = _read_capped(response, self.settings.max_bytes, started, self.settings.body_deadline)
                 if isinstance(body, str):
                     return FetchFailure(url, FailureReason.ERROR, body), False

@@ -17,6 +17,13 @@ imported copy; it may refresh an earlier archived snapshot.
 Change detection: in mode `all`, each source re-fetched is compared with its earlier
 recording (checker.fetch.changes) and the outcome kept in `store.changes`.
 
+Conditional re-recording: in mode `all`, a source whose recording is a live capture of
+content with an ETag or a Last-Modified header is asked for with If-None-Match /
+If-Modified-Since. A 304 (NotModified) transfers no body: the recording is used as it is and
+its cassette left untouched (its X-Checker-Recorded-At still says when the body was
+captured), and the source is `unchanged` ("not modified (HTTP 304)"). An archived copy or
+snapshot is never revalidated against the live site: its validators are not the site's.
+
 What is recorded is first scrubbed of secrets (checker.fetch.cassette.scrub_recording), and
 what the run uses is that scrubbed recording, so a replay reads what this run read.
 """
@@ -24,6 +31,8 @@ what the run uses is that scrubbed recording, so a replay reads what this run re
 from __future__ import annotations
 
 import threading
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -41,15 +50,21 @@ from checker.fetch.cassette import (
     write_cassette,
 )
 from checker.fetch.changes import SourceChange, compare
-from checker.fetch.http import classify
+from checker.fetch.http import NotModified, classify, conditional_headers
+from checker.fetch.politeness import host_key
 from checker.models import FailureReason, FetchFailure
 
 RECORD_MODES = ("none", "once", "new_episodes", "all")
 FALLBACK_REASONS = frozenset({FailureReason.DEAD, FailureReason.BLOCKED})
+REPLAY_WORKERS = 8  # reading recordings: the work is extraction, which holds the interpreter lock
+MAX_FETCH_WORKERS = 32
 
 
 class Client(Protocol):
-    def get(self, url: str) -> Recording | FetchFailure: ...
+    """What the store needs of a live client. It is asked `get(url, validators=...)` only when there
+    are validators to send; a client may also say its `per_host` limit (see SourceStore.workers_for)."""
+
+    def get(self, url: str, validators: dict[str, str] | None = None) -> Recording | NotModified | FetchFailure: ...
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,7 @@ class Fetched:
     recording: Recording
     cassette: Path
     replayed: bool
+    revalidated: bool = False  # the recording was confirmed current by a 304, its cassette left as it was
 
 
 class SourceStore:
@@ -89,6 +105,18 @@ class SourceStore:
     def is_recorded(self, url: str) -> bool:
         """Whether `url` has a cassette (no network, whatever the mode)."""
         return cassette_path(self.cassettes, url, self.secrets).exists()
+
+    def workers_for(self, urls: Iterable[str]) -> int:
+        """How many of `urls` to fetch at once: two workers per request slot (a slot is one of a host's
+        `per_host` requests in flight: the sum over hosts of min(limit, its URLs)), so that while one
+        worker records and extracts what it fetched the other keeps the slot busy; at most one per URL
+        and MAX_FETCH_WORKERS. REPLAY_WORKERS offline, or when the client does not say its limit."""
+        per_host = getattr(self.client, "per_host", None) if self.mode != "none" else None
+        if not isinstance(per_host, int) or per_host < 1:
+            return REPLAY_WORKERS
+        by_host = Counter(host_key(url) for url in urls)
+        slots = sum(min(per_host, count) for count in by_host.values())
+        return max(1, min(MAX_FETCH_WORKERS, 2 * slots, sum(by_host.values())))
 
     def fetch(self, url: str, as_of: date | None = None) -> Fetched | FetchFailure:
         """The source at `url`; `as_of` (the claim's date) picks the archived snapshot when falling back."""
@@ -124,7 +152,14 @@ class SourceStore:
     def _record(self, url: str, path: Path, as_of: date | None) -> Fetched | FetchFailure:
         assert self.client is not None
         earlier = self._earlier(url, path)
-        outcome = self.client.get(url)
+        validators = revalidation_headers(earlier) if self.mode == "all" else {}
+        outcome = self.client.get(url, validators=validators) if validators else self.client.get(url)
+        if isinstance(outcome, NotModified):
+            if earlier is None or not validators:
+                outcome = FetchFailure(url, FailureReason.ERROR, "HTTP 304 to a request that was not conditional")
+            else:
+                self._note(compare(url, earlier, outcome))
+                return Fetched(earlier, path, replayed=True, revalidated=True)
         if isinstance(outcome, FetchFailure) and self._may_fall_back(outcome, earlier):
             outcome = self._snapshot(url, as_of, outcome)
         if isinstance(outcome, Recording):
@@ -163,6 +198,16 @@ class SourceStore:
         if change is not None:
             with self._lock:
                 self._changes.append(change)
+
+
+def revalidation_headers(recording: Recording | None) -> dict[str, str]:
+    """The conditional headers to re-fetch a source with: its recording's validators when that is a
+    live capture of content ({} for none, a failure, an archived copy or an archived snapshot)."""
+    if recording is None or recording.provenance.get("provenance", "live") != "live":
+        return {}
+    if isinstance(classify(recording), FetchFailure):
+        return {}
+    return conditional_headers(recording)
 
 
 def store_archived_copy(cassettes: Path, recording: Recording) -> Path:
