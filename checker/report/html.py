@@ -303,14 +303,22 @@ def _diff(text: str) -> str:
 
 def _other_extra(extra: dict) -> str:
     """Whatever else the run carries (run comparison, ...), shown as it is: keys, lists and tables."""
-    others = [(key, value) for key, value in extra.items()
-              if key != "source_changes" and value not in (None, "", [], {})]
+    others = [(key, _pruned(value)) for key, value in extra.items() if key != "source_changes"]
+    others = [(key, value) for key, value in others if value not in (None, "", [], {})]
     if not others:
         return ""
     parts = ['<section id="run-details"><h2>More about this run</h2>']
     for key, value in others:
         parts.append(f"<h3>{_text(str(key).replace('_', ' '))}</h3>{generic(value)}")
     return "".join(parts) + "</section>"
+
+
+def _pruned(value: object) -> object:
+    """`value` without its empty fields (an option left unset says nothing to a reader)."""
+    if isinstance(value, dict):
+        kept = {key: _pruned(item) for key, item in value.items()}
+        return {key: item for key, item in kept.items() if item not in (None, "", [], {})}
+    return value
 
 
 def generic(value: object, depth: int = 0) -> str:

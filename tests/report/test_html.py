@@ -248,3 +248,10 @@ def test_source_changes_and_other_run_data_are_shown_as_they_come():
             "<dt>verdicts_changed</dt><dd><table><thead><tr><th>id</th><th>from</th><th>to</th></tr></thead>"
             "<tbody><tr><td>x&lt;1&gt;</td><td>supported</td><td>contradicted</td></tr></tbody></table></dd></dl>"
             ) in page
+
+
+def test_run_details_leave_out_options_that_were_not_set():
+    from checker.report.html import _other_extra
+
+    assert _other_extra({"claimreview": {"article_url": "", "review_url": None}, "fail_on": []}) == ""
+    assert "https://example.org/a" in _other_extra({"claimreview": {"article_url": "https://example.org/a"}})
