@@ -93,7 +93,6 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the Dask scheduler to use with --engine dask, e.g. tcp://10.0.0.5:8786; its workers "
                              "must read --cassettes at the same path")
 
-
     validate = commands.add_parser(
         "validate", help="report every problem in a claims file",
         description="Report every problem in CLAIMS with its row and column; exit 2 if any is an error.",
