@@ -46,9 +46,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 if __name__ == "__main__":
-    # Run as a script, this folder comes first on sys.path, where a benchmark named like a standard
-    # module (benchmarks/numbers.py shadows `numbers`, which `decimal` imports) would be imported
-    # in its place: put the repository root there instead.
+    # Run as a script: the repository root goes first on sys.path and this folder comes off it,
+    # so that no benchmark named like a standard module could ever be imported in its place.
     sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 import argparse

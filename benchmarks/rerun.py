@@ -37,8 +37,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 if __name__ == "__main__":
-    # Run as a script, this folder comes first on sys.path, where benchmarks/numbers.py would shadow
-    # the standard library's `numbers` (which `statistics` imports): put the repository root there instead.
+    # Run as a script: the repository root goes first on sys.path and this folder comes off it.
     sys.path[:] = [str(HERE.parent)] + [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 import argparse

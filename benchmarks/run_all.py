@@ -26,7 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 if __name__ == "__main__":
-    # This folder holds benchmarks/numbers.py, which would shadow the standard `numbers` module.
+    # Run as a script: the repository root goes first on sys.path and this folder comes off it.
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 import argparse
@@ -415,7 +415,7 @@ BENCHMARKS = (
               lambda outputs, quick: read_json_rows("startup", outputs[-1])),
     Benchmark("seed", ("--json", "--runs", "7"), ("--json", "--runs", "3"), 300, 120,
               lambda outputs, quick: read_json_rows("seed", outputs[-1])),
-    Benchmark("numbers", (), (), 300, 120, _one(read_numbers)),
+    Benchmark("amounts", (), (), 300, 120, _one(read_numbers)),
     Benchmark("quotes", (), ("--sentences", "60"), 600, 120, _one(read_quotes)),
     Benchmark("wice", (), ("--limit", "60"), 600, 120, _one(read_wice)),
     Benchmark("draft", (), (), 300, 120, _one(read_draft)),

@@ -23,7 +23,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 if __name__ == "__main__":
-    # This folder holds benchmarks/numbers.py, which would shadow the standard `numbers` module.
+    # Run as a script: the repository root goes first on sys.path and this folder comes off it.
     sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 import argparse

@@ -47,8 +47,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# Python puts this script's folder first on the path, where a benchmark named like a standard
-# module (benchmarks/numbers.py) would shadow it; the repository root goes there instead.
+# Python puts this script's folder first on the path; the repository root goes there instead, so that
+# no benchmark named like a standard module could ever be imported in its place.
 sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).resolve().parent]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

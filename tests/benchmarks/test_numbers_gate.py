@@ -1,4 +1,4 @@
-"""Gate on the numbers benchmark (benchmarks/numbers.py): the figures measured on it may not fall.
+"""Gate on the numbers benchmark (benchmarks/amounts.py): the figures measured on it may not fall.
 
 The whole set runs (54 memoranda, 1,343 claims, about half a second). The floors are the figures
 measured with the matcher of this commit, printed in benchmarks/README.md. A failure means a change
@@ -19,7 +19,7 @@ from support import ROOT
 
 
 def load_benchmark():
-    spec = importlib.util.spec_from_file_location("benchmarks_numbers", ROOT / "benchmarks" / "numbers.py")
+    spec = importlib.util.spec_from_file_location("benchmarks_numbers", ROOT / "benchmarks" / "amounts.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

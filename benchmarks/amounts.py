@@ -1,6 +1,6 @@
 """The number matcher on the 54 section 506(a)(1) drawdown memoranda, with claims labelled by construction.
 
-    .venv/bin/python benchmarks/numbers.py [--data ../shared/data] [--show-misses]
+    .venv/bin/python benchmarks/amounts.py [--data ../shared/data] [--show-misses]
 
 Each memorandum delegates "the drawdown of up to $X in defense articles and services" (one says
 "approximately $X"; some say "up to an aggregate value of $X"). The drawdown amount X is read from
@@ -32,9 +32,6 @@ from __future__ import annotations
 
 import os
 import sys
-
-if sys.path and os.path.realpath(sys.path[0] or ".") == os.path.dirname(os.path.realpath(__file__)):
-    del sys.path[0]  # this file is named numbers.py: the standard library's `numbers` must stay importable
 
 import argparse  # noqa: E402
 import csv  # noqa: E402
